@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { parseConfig } from './parse-input.js';
+
+const fraction = z.number().min(0).max(1);
+const positive = z.number().positive();
+const nonNegative = z.number().nonnegative();
+
+/** Default VRAM need per media type in GB (seed 000 §1.1). */
+const vramByMediaTypeSchema = z.strictObject({
+  /** @default 24 */ video: positive.default(24),
+  /** @default 16 */ image: positive.default(16),
+  /** @default 8 */ audio: positive.default(8),
+});
+
+/** Cost model inputs (K1). */
+const costSchema = z.strictObject({
+  /** Electricity price; EIA 2023 median commercial rate. @default 0.117 */
+  electricityUsdPerKwh: nonNegative.default(0.117),
+  /** Power usage effectiveness multiplier on GPU power (1 = GPU power only). @default 1 */
+  pue: z.number().min(1).default(1),
+  /** Transfer cost per GB moved to a cloud GPU. @default 0 */
+  transferUsdPerGb: nonNegative.default(0),
+});
+
+/** Seed 000 §1.3 `select_gpu_environment` thresholds (D4). */
+const aimaPolicySchema = z.strictObject({
+  /** High-urgency jobs go to the cloud when the local queue is longer than this. @default 60 */
+  urgentQueueMinutes: positive.default(60),
+  /** Media larger than this is "large". @default 10 */
+  largeMediaGb: nonNegative.default(10),
+  /** Large media stays local when cloud cost < factor × local cost and the upload is slow. @default 1.2 */
+  largeMediaCloudCostFactor: positive.default(1.2),
+  /** An upload longer than this is "slow". @default 30 */
+  slowUploadMinutes: positive.default(30),
+  /** Local wins when local cost <= tolerance × cloud cost. @default 1.1 */
+  localCostTolerance: positive.default(1.1),
+});
+
+/** Seed 002 §4.2 `HybridResourceManager` thresholds and their adaptive bounds (D5). */
+const hybridThresholdPolicySchema = z.strictObject({
+  /** Critical jobs go to the cloud above this local utilisation. @default 0.5 */
+  criticalJobLocalMax: fraction.default(0.5),
+  /** Jobs go to the cloud when the estimated local wait exceeds this. @default 1800 */
+  maxWaitTimeSeconds: positive.default(1800),
+  /** Cloud wins when cloud cost < factor × local cost. @default 0.8 */
+  costEfficiencyFactor: positive.default(0.8),
+  /** Tracked and adapted as in the seed (which never reads it in a decision). @default 0.8 */
+  localUtilizationThreshold: fraction.default(0.8),
+  /** Usage history kept for adaptation. @default 86400 */
+  historyWindowSeconds: positive.default(86_400),
+  /** Thresholds are recomputed this often. @default 3600 */
+  updateIntervalSeconds: positive.default(3_600),
+  /** The seed's adaptation rules; see `adaptHybridThresholds`. @default see fields */
+  adaptation: z
+    .strictObject({
+      /** Average utilisation below this raises the utilisation threshold. @default 0.5 */
+      lowUtilization: fraction.default(0.5),
+      /** Average utilisation above this lowers it. @default 0.8 */
+      highUtilization: fraction.default(0.8),
+      /** @default 0.05 */ utilizationStep: fraction.default(0.05),
+      /** @default 0.6 */ utilizationThresholdMin: fraction.default(0.6),
+      /** @default 0.9 */ utilizationThresholdMax: fraction.default(0.9),
+      /** New wait threshold = peak wait × this. @default 0.8 */
+      peakWaitFactor: positive.default(0.8),
+      /** @default 600 */ waitThresholdMinSeconds: positive.default(600),
+      /** @default 3600 */ waitThresholdMaxSeconds: positive.default(3_600),
+      /** Average cloud/local cost ratio below this lowers the cost factor. @default 0.7 */
+      cheapCloudRatio: positive.default(0.7),
+      /** Above this raises it. @default 1.2 */
+      expensiveCloudRatio: positive.default(1.2),
+      /** @default 0.05 */ costFactorStep: positive.default(0.05),
+      /** @default 0.6 */ costFactorMin: positive.default(0.6),
+      /** @default 0.95 */ costFactorMax: positive.default(0.95),
+    })
+    .prefault({}),
+});
+
+/** Seed 002 §4.1 `JobScheduler` priority settings (Q1). */
+const queueSchema = z.strictObject({
+  /** @default { critical: 100, high: 50, normal: 10, low: 5, batch: 1 } */
+  priorityWeights: z
+    .strictObject({
+      critical: positive.default(100),
+      high: positive.default(50),
+      normal: positive.default(10),
+      low: positive.default(5),
+      batch: positive.default(1),
+    })
+    .prefault({}),
+  /** Aging starts after this wait. @default 600 */
+  fairnessThresholdSeconds: positive.default(600),
+  /** Aging factor cap. @default 10 */
+  maxWaitFactor: z.number().min(1).default(10),
+  /** Deadline factor `max(1, numerator / minutes_left)`. @default 100 */
+  deadlineFactorNumeratorMinutes: positive.default(100),
+  /** Scheduling loop period. @default 30 */
+  schedulingIntervalSeconds: positive.default(30),
+});
+
+/** Seed 000 §2.3 GPU agent monitoring (N2). */
+const monitoringSchema = z.strictObject({
+  /** @default 60 */ intervalSeconds: positive.default(60),
+  /** Utilisation or memory above this percent is `busy`. @default 80 */
+  busyPercent: z.number().min(0).max(100).default(80),
+  /** Above this percent is `active`, else `idle`. @default 20 */
+  activePercent: z.number().min(0).max(100).default(20),
+});
+
+/** Seed 000 §4 failover and seed 002 §6 retries (F1–F4). */
+const failoverSchema = z.strictObject({
+  /** @default 30 */ heartbeatIntervalSeconds: positive.default(30),
+  /** A failure lasting longer than this is persistent. @default 300 */
+  persistentAfterSeconds: positive.default(300),
+  /** Temporary failure of a non-high job: retry the same GPU after this delay. @default 60 */
+  temporaryRetryDelaySeconds: nonNegative.default(60),
+  /** @default 3 */ maxRetries: z.number().int().nonnegative().default(3),
+  /** Backoff `min(cap, 2^attempt)` seconds. @default 60 */
+  backoffCapSeconds: positive.default(60),
+  /** Unknown errors are retried this often before counting as persistent. @default 1 */
+  unknownErrorRetries: z.number().int().nonnegative().default(1),
+});
+
+/** Seed 000 §3.2 `AdaptiveModelSelector` ranking weights (M3). */
+const selectorSchema = z.strictObject({
+  /** @default 0.7 */ throughputWeight: nonNegative.default(0.7),
+  /** @default 0.3 */ accuracyWeight: nonNegative.default(0.3),
+});
+
+/** Seed 002 §5.2 data locality (S3). */
+const localitySchema = z.strictObject({
+  /** Inputs above this are transferred ahead of time. @default 1 */
+  prefetchThresholdGb: nonNegative.default(1),
+  /** Cache when `frequency × (1 + factor × diversity) > threshold`. @default 0.1 */
+  cacheDiversityFactor: nonNegative.default(0.1),
+  /** @default 0.5 */ cachePriorityThreshold: nonNegative.default(0.5),
+});
+
+/**
+ * Everything the scheduler and the decision engine can be tuned by. Every number the seeds give
+ * is a default here, never a constant in code.
+ */
+export const schedulerConfigSchema = z.strictObject({
+  /** @default { video: 24, image: 16, audio: 8 } */
+  vramByMediaType: vramByMediaTypeSchema.prefault({}),
+  /** Duration assumed for a job that states none (seed 000 `allocate_gpu`). @default 3600 */
+  defaultJobDurationSeconds: positive.default(3_600),
+  /** @default see fields */
+  cost: costSchema.prefault({}),
+  /**
+   * Weights of score plugins by plugin name: the seed's decision matrix (high 3, medium 2, low 1).
+   * A host's own score plugin needs an entry here or a `defaultWeight`.
+   * @default { 'vram-fit': 3, confidentiality: 3, 'queue-wait': 2, cost: 2, health: 2, urgency: 1, 'upload-time': 1, reliability: 1 }
+   */
+  weights: z.record(z.string().min(1), nonNegative).default({
+    'vram-fit': 3,
+    confidentiality: 3,
+    'queue-wait': 2,
+    cost: 2,
+    health: 2,
+    urgency: 1,
+    'upload-time': 1,
+    reliability: 1,
+  }),
+  /** Cloud offers below this reliability are not used (C3). @default 0.9 */
+  minCloudReliability: fraction.default(0.9),
+  policies: z
+    .strictObject({
+      /** @default see fields */ aima: aimaPolicySchema.prefault({}),
+      /** @default see fields */ hybridThreshold: hybridThresholdPolicySchema.prefault({}),
+    })
+    .prefault({}),
+  /** @default see fields */ queue: queueSchema.prefault({}),
+  /** @default see fields */ monitoring: monitoringSchema.prefault({}),
+  /** @default see fields */ failover: failoverSchema.prefault({}),
+  /** @default see fields */ selector: selectorSchema.prefault({}),
+  /** @default see fields */ locality: localitySchema.prefault({}),
+});
+
+/** What hosts write: every field optional. */
+export type SchedulerConfigInput = z.input<typeof schedulerConfigSchema>;
+/** The resolved configuration with every default applied. */
+export type SchedulerConfig = z.output<typeof schedulerConfigSchema>;
+export type AimaPolicyConfig = SchedulerConfig['policies']['aima'];
+export type HybridThresholdPolicyConfig = SchedulerConfig['policies']['hybridThreshold'];
+
+/**
+ * Resolves a scheduler configuration, applying every default.
+ * @throws ConfigError listing every wrong field.
+ */
+export function parseSchedulerConfig(input: SchedulerConfigInput = {}): SchedulerConfig {
+  return parseConfig(schedulerConfigSchema, input, 'scheduler configuration');
+}

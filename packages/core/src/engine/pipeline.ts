@@ -1,0 +1,210 @@
+import { estimateCloudJobCostUsd, estimateLocalJobCostUsd } from '../cost/job-cost.js';
+import type { CloudCandidate, LocalCandidate, Side } from './candidates.js';
+import type { ScoreCard } from './decision.js';
+import type { FilterPlugin, FilterStatus } from './extension-points/filter-plugin.js';
+import type { PluginContext } from './extension-points/plugin-context.js';
+import type { ScoreContext, ScorePlugin } from './extension-points/score-plugin.js';
+import { waitSecondsOf } from './fleet/local-gpu-state.js';
+import type { PreparedJob } from './prepared-job.js';
+import type { RejectionLog } from './rejection-log.js';
+import { minimumUploadSeconds, uploadSecondsFor } from './upload-time.js';
+
+/** A score plugin with the weight the configuration gives it. */
+export interface WeightedScorer {
+  readonly plugin: ScorePlugin;
+  readonly weight: number;
+}
+
+/** A whole side ruled out by one filter. */
+export interface SideRejection {
+  readonly plugin: string;
+  readonly reason: string;
+  readonly detail?: string;
+}
+
+export interface LocalEvaluation {
+  readonly sideRejection?: SideRejection;
+  readonly candidates: readonly LocalCandidate[];
+  readonly feasibleGpus: number;
+}
+
+export interface CloudEvaluation {
+  readonly sideRejection?: SideRejection;
+  readonly best?: CloudCandidate;
+  readonly examined: number;
+}
+
+/** Runs the side filters; the first "no" rules the side out. */
+function checkSide(job: PreparedJob, side: Side, filters: readonly FilterPlugin[], context: PluginContext): SideRejection | undefined {
+  for (const filter of filters) {
+    const status = filter.filterSide?.(job, side, context);
+    if (status !== undefined && !status.passed) return toSideRejection(filter.name, status);
+  }
+  return undefined;
+}
+
+function toSideRejection(plugin: string, status: Extract<FilterStatus, { passed: false }>): SideRejection {
+  return status.detail === undefined ? { plugin, reason: status.reason } : { plugin, reason: status.reason, detail: status.detail };
+}
+
+/** Filters every class of local GPUs; a passing class offers its soonest-free GPU. O(classes). */
+export function evaluateLocal(
+  job: PreparedJob,
+  filters: readonly FilterPlugin[],
+  context: PluginContext,
+  log: RejectionLog,
+): LocalEvaluation {
+  const { fleet, now } = context.decision;
+  const sideRejection = checkSide(job, 'local', filters, context);
+  if (sideRejection !== undefined) {
+    log.record('local', sideRejection.plugin, sideRejection.reason, fleet.size, 'all local GPUs', sideRejection.detail);
+    return { sideRejection, candidates: [], feasibleGpus: 0 };
+  }
+  const candidates: LocalCandidate[] = [];
+  let feasibleGpus = 0;
+  for (const gpuClass of fleet.classes()) {
+    const gpu = gpuClass.soonest();
+    if (gpu === undefined) continue;
+    const failed = firstFailure(filters, (filter) => filter.filterLocal?.(job, gpuClass, context));
+    if (failed !== undefined) {
+      log.record('local', failed.plugin, failed.status.reason, gpuClass.size, gpu.gpu.id, failed.status.detail);
+      if (log.detailed !== undefined) {
+        for (const member of gpuClass.members()) {
+          log.recordCandidate({ side: 'local', candidate: member.gpu.id, plugin: failed.plugin, ...reasonOf(failed.status) });
+        }
+      }
+      continue;
+    }
+    feasibleGpus += gpuClass.size;
+    const costUsd = estimateLocalJobCostUsd(gpuClass.costProfile, job.durationSeconds);
+    candidates.push({ kind: 'local', gpuClass, gpu, waitSeconds: waitSecondsOf(gpu, now), costUsd });
+  }
+  return { candidates, feasibleGpus };
+}
+
+/**
+ * Walks the offers cheapest first and keeps the one with the lowest job cost (C3: price × (upload
+ * + run) + transfer). Stops once an offer's price alone, with the least possible upload, cannot
+ * beat the best found: every later offer costs at least as much. Exact, and usually sublinear.
+ */
+export function evaluateCloud(
+  job: PreparedJob,
+  filters: readonly FilterPlugin[],
+  context: PluginContext,
+  log: RejectionLog,
+): CloudEvaluation {
+  const { offers, uploadBandwidthMbps } = context.decision;
+  const cost = context.config.cost;
+  const sideRejection = checkSide(job, 'cloud', filters, context);
+  if (sideRejection !== undefined) {
+    log.record('cloud', sideRejection.plugin, sideRejection.reason, offers.size, 'all cloud offers', sideRejection.detail);
+    return { sideRejection, examined: 0 };
+  }
+  const sizeGb = job.spec.media.sizeGb;
+  const boundSeconds = job.durationSeconds + minimumUploadSeconds(job, uploadBandwidthMbps);
+  let best: CloudCandidate | undefined;
+  let examined = 0;
+  for (const offer of offers.offers) {
+    if (best !== undefined && estimateCloudJobCostUsd(offer, boundSeconds, sizeGb, cost) > best.costUsd) break;
+    examined++;
+    const failed = firstFailure(filters, (filter) => filter.filterCloud?.(job, offer, context));
+    if (failed !== undefined) {
+      const candidate = `${offer.provider}:${offer.offerId}`;
+      log.record('cloud', failed.plugin, failed.status.reason, 1, candidate, failed.status.detail);
+      log.recordCandidate({ side: 'cloud', candidate, plugin: failed.plugin, ...reasonOf(failed.status) });
+      continue;
+    }
+    const uploadSeconds = uploadSecondsFor(job, offer, uploadBandwidthMbps);
+    const costUsd = estimateCloudJobCostUsd(offer, job.durationSeconds + uploadSeconds, sizeGb, cost);
+    if (best === undefined || isBetterOffer(costUsd, offer.reliability, best)) {
+      best = { kind: 'cloud', offer, uploadSeconds, costUsd };
+    }
+  }
+  return best === undefined ? { examined } : { best, examined };
+}
+
+function isBetterOffer(costUsd: number, reliability: number, best: CloudCandidate): boolean {
+  return costUsd < best.costUsd || (costUsd === best.costUsd && reliability > best.offer.reliability);
+}
+
+interface Failure {
+  readonly plugin: string;
+  readonly status: Extract<FilterStatus, { passed: false }>;
+}
+
+function firstFailure(filters: readonly FilterPlugin[], run: (filter: FilterPlugin) => FilterStatus | undefined): Failure | undefined {
+  for (const filter of filters) {
+    const status = run(filter);
+    if (status !== undefined && !status.passed) return { plugin: filter.name, status };
+  }
+  return undefined;
+}
+
+function reasonOf(status: Extract<FilterStatus, { passed: false }>): { reason: string; detail?: string } {
+  return status.detail === undefined ? { reason: status.reason } : { reason: status.reason, detail: status.detail };
+}
+
+/** Weighted total of a local candidate. */
+function localTotal(job: PreparedJob, candidate: LocalCandidate, scorers: readonly WeightedScorer[], context: ScoreContext): number {
+  let total = 0;
+  for (const { plugin, weight } of scorers) {
+    if (plugin.scoreLocal !== undefined) total += weight * clampScore(plugin.scoreLocal(job, candidate, context));
+  }
+  return total;
+}
+
+/**
+ * Picks the best local candidate: among GPUs free now if there are any (a free GPU always beats
+ * a queue), else among all; then the highest weighted score, then lowest cost, then id.
+ */
+export function chooseLocal(
+  job: PreparedJob,
+  candidates: readonly LocalCandidate[],
+  scorers: readonly WeightedScorer[],
+  context: ScoreContext,
+): LocalCandidate | undefined {
+  const anyFree = candidates.some((candidate) => candidate.waitSeconds === 0);
+  let best: LocalCandidate | undefined;
+  let bestTotal = Number.NEGATIVE_INFINITY;
+  for (const candidate of candidates) {
+    if (anyFree && candidate.waitSeconds > 0) continue;
+    const total = localTotal(job, candidate, scorers, context);
+    if (best === undefined || total > bestTotal || (total === bestTotal && breaksTie(candidate, best))) {
+      best = candidate;
+      bestTotal = total;
+    }
+  }
+  return best;
+}
+
+function breaksTie(candidate: LocalCandidate, best: LocalCandidate): boolean {
+  if (candidate.waitSeconds !== best.waitSeconds) return candidate.waitSeconds < best.waitSeconds;
+  if (candidate.costUsd !== best.costUsd) return candidate.costUsd < best.costUsd;
+  return candidate.gpu.gpu.id < best.gpu.gpu.id;
+}
+
+/** The full score card of one candidate, for the explanation. */
+export function scoreCardOf(
+  job: PreparedJob,
+  candidate: LocalCandidate | CloudCandidate,
+  scorers: readonly WeightedScorer[],
+  context: ScoreContext,
+): ScoreCard {
+  const entries = [];
+  let total = 0;
+  for (const { plugin, weight } of scorers) {
+    const raw = candidate.kind === 'local' ? plugin.scoreLocal?.(job, candidate, context) : plugin.scoreCloud?.(job, candidate, context);
+    if (raw === undefined) continue;
+    const score = clampScore(raw);
+    entries.push({ plugin: plugin.name, raw: score, weight, weighted: score * weight });
+    total += score * weight;
+  }
+  const name = candidate.kind === 'local' ? candidate.gpu.gpu.id : `${candidate.offer.provider}:${candidate.offer.offerId}`;
+  return { candidate: name, total, entries };
+}
+
+/** Scores are integers 0..100; anything else a plugin returns is clamped and rounded. */
+export function clampScore(score: number): number {
+  if (Number.isNaN(score)) return 0;
+  return Math.round(Math.min(100, Math.max(0, score)));
+}

@@ -1,0 +1,94 @@
+/**
+ * @aima/core: the job and GPU specs, the cost model and the decision engine that says, for each
+ * AI media-analysis job, whether it runs on a local GPU or a rented cloud GPU, and why.
+ * @packageDocumentation
+ */
+
+// Configuration and specs
+export {
+  type AvailabilitySchedule,
+  type AvailabilityWindow,
+  availabilityScheduleSchema,
+  type Weekday,
+} from './config/availability-schedule.js';
+export { type BenchmarkResults, benchmarkResultsSchema } from './config/benchmark-results.js';
+export { type CloudOffer, type CloudOfferInput, cloudOfferSchema } from './config/cloud-offer.js';
+export {
+  type AccessRestrictions,
+  type GpuRegistration,
+  type GpuRegistrationInput,
+  gpuRegistrationSchema,
+  type RegisteredGpu,
+} from './config/gpu-registration.js';
+export {
+  type Confidentiality,
+  type JobSpec,
+  type JobSpecInput,
+  type JobType,
+  jobSpecSchema,
+  type ParseJobSpecOptions,
+  type Priority,
+  parseJobSpec,
+  type Urgency,
+} from './config/job-spec.js';
+export { parseCloudOffer, parseGpuRegistration } from './config/parse-entities.js';
+export { compareVersions } from './config/primitives.js';
+export {
+  type AimaPolicyConfig,
+  type HybridThresholdPolicyConfig,
+  parseSchedulerConfig,
+  type SchedulerConfig,
+  type SchedulerConfigInput,
+  schedulerConfigSchema,
+} from './config/scheduler-config.js';
+// Cost model
+export { findGpuReference, type GpuReferenceEntry, gpuReferenceTable, normaliseGpuModel } from './cost/gpu-cost-table.js';
+export { estimateCloudJobCostUsd, estimateLocalJobCostUsd, transferSeconds } from './cost/job-cost.js';
+export { type LocalCostProfile, resolveLocalCostProfile } from './cost/local-cost-profile.js';
+// Decision engine
+export type { Candidate, CloudCandidate, LocalCandidate, Side } from './engine/candidates.js';
+export type {
+  Alternative,
+  Decision,
+  DecisionOutcome,
+  DecisionTarget,
+  RejectedCandidate,
+  RejectionSummary,
+  ScoreCard,
+  ScoreEntry,
+} from './engine/decision.js';
+export type { DecisionContext } from './engine/decision-context.js';
+export { createDecisionEngine, type DecisionEngine, type DecisionEngineOptions } from './engine/decision-engine.js';
+export type { EnginePlugin } from './engine/extension-points/engine-plugin.js';
+export { type FilterPlugin, type FilterStatus, PASS, reject } from './engine/extension-points/filter-plugin.js';
+export type { PluginContext } from './engine/extension-points/plugin-context.js';
+export type { PostFilterInput, PostFilterPlugin } from './engine/extension-points/post-filter-plugin.js';
+export type { ScoreContext, ScorePlugin } from './engine/extension-points/score-plugin.js';
+export type { GpuClassView } from './engine/fleet/gpu-class.js';
+export { createLocalFleet, isUsable, LocalFleet } from './engine/fleet/local-fleet.js';
+export { type GpuHealth, type LocalGpuState, waitSecondsOf } from './engine/fleet/local-gpu-state.js';
+export { createOfferBook, OfferBook } from './engine/fleet/offer-book.js';
+export type { SideRejection } from './engine/pipeline.js';
+export { type PreparedJob, prepareJob } from './engine/prepared-job.js';
+export { createPluginRegistry, type PluginRegistry } from './engine/registry.js';
+// Errors
+export { AimaError, type AimaErrorOptions } from './errors/aima-error.js';
+export { ConfigError } from './errors/config-error.js';
+export { InvariantError } from './errors/invariant-error.js';
+export { ValidationError, type ValidationIssue } from './errors/validation-error.js';
+
+// Built-in plugins and policies, for hosts that compose their own pipeline
+export { builtinPlugins } from './plugins/builtin-plugins.js';
+export { aimaPolicy } from './policies/aima/aima-policy.js';
+export { costOptimalPolicy } from './policies/cost-optimal/cost-optimal-policy.js';
+export {
+  adaptHybridThresholds,
+  type HybridThresholds,
+  initialHybridThresholds,
+  type UsageSample,
+} from './policies/hybrid-threshold/adaptive-thresholds.js';
+export { hybridThresholdPolicy } from './policies/hybrid-threshold/hybrid-threshold-policy.js';
+export type { CloudOption, LocalOption, Policy, PolicyInput, PolicyVerdict } from './policies/policy.js';
+
+// Randomness
+export { createSeededRandom, type RandomSource } from './random/random-source.js';
