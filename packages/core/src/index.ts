@@ -9,27 +9,37 @@ export {
   type AvailabilitySchedule,
   type AvailabilityWindow,
   availabilityScheduleSchema,
+  availabilityWindowSchema,
   type Weekday,
+  weekdaySchema,
 } from './config/availability-schedule.js';
 export { type BenchmarkResults, benchmarkResultsSchema } from './config/benchmark-results.js';
 export { type CloudOffer, type CloudOfferInput, cloudOfferSchema } from './config/cloud-offer.js';
 export {
   type AccessRestrictions,
+  accessRestrictionsSchema,
   type GpuRegistration,
   type GpuRegistrationInput,
+  gpuIdSchema,
   gpuRegistrationSchema,
   type RegisteredGpu,
 } from './config/gpu-registration.js';
 export {
   type Confidentiality,
+  confidentialitySchema,
   type JobSpec,
   type JobSpecInput,
   type JobType,
+  jobRequirementsSchema,
   jobSpecSchema,
+  jobTypeSchema,
+  mediaSchema,
   type ParseJobSpecOptions,
   type Priority,
   parseJobSpec,
+  prioritySchema,
   type Urgency,
+  urgencySchema,
 } from './config/job-spec.js';
 export { parseCloudOffer, parseGpuRegistration } from './config/parse-entities.js';
 export { compareVersions } from './config/primitives.js';

@@ -20,7 +20,7 @@ export const jobRequirementsSchema = z.strictObject({
   cudaVersion: versionSchema.optional(),
   /** Minimum compute capability, e.g. `"8.0"` for tensor-core FP16/BF16. */
   computeCapability: computeCapabilitySchema.optional(),
-  /** Acceptable GPU models (substring match, case-insensitive), e.g. `["A100", "H100"]`. */
+  /** Acceptable GPU models; a target matches when its name holds every word of one entry, e.g. `["A100 80GB", "H100"]`. */
   gpuModels: z.array(nameSchema).min(1).optional(),
   /** Allowed regions or sites for data residency, e.g. `["eu-central", "on-prem-berlin"]`. */
   regions: z.array(nameSchema).min(1).optional(),

@@ -148,19 +148,23 @@ export const schedulerConfigSchema = z.strictObject({
   cost: costSchema.prefault({}),
   /**
    * Weights of score plugins by plugin name: the seed's decision matrix (high 3, medium 2, low 1).
-   * A host's own score plugin needs an entry here or a `defaultWeight`.
+   * Entries given here are merged with these defaults; a host's own score plugin needs an entry
+   * here or a `defaultWeight`.
    * @default { 'vram-fit': 3, confidentiality: 3, 'queue-wait': 2, cost: 2, health: 2, urgency: 1, 'upload-time': 1, reliability: 1 }
    */
-  weights: z.record(z.string().min(1), nonNegative).default({
-    'vram-fit': 3,
-    confidentiality: 3,
-    'queue-wait': 2,
-    cost: 2,
-    health: 2,
-    urgency: 1,
-    'upload-time': 1,
-    reliability: 1,
-  }),
+  weights: z
+    .object({
+      'vram-fit': nonNegative.default(3),
+      confidentiality: nonNegative.default(3),
+      'queue-wait': nonNegative.default(2),
+      cost: nonNegative.default(2),
+      health: nonNegative.default(2),
+      urgency: nonNegative.default(1),
+      'upload-time': nonNegative.default(1),
+      reliability: nonNegative.default(1),
+    })
+    .catchall(nonNegative)
+    .prefault({}),
   /** Cloud offers below this reliability are not used (C3). @default 0.9 */
   minCloudReliability: fraction.default(0.9),
   policies: z

@@ -141,8 +141,9 @@ export const gpuReferenceTable: readonly GpuReferenceEntry[] = [
 export function normaliseGpuModel(model: string): string {
   return model
     .toLowerCase()
-    .replace(/\b(nvidia|geforce|tesla|quadro)\b/g, ' ')
     .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/\b(nvidia|geforce|tesla|quadro)\b/g, ' ')
+    .replace(/ +/g, ' ')
     .trim();
 }
 

@@ -1,7 +1,7 @@
 import type { Alternative } from '../../engine/decision.js';
 import type { FilterPlugin } from '../../engine/extension-points/filter-plugin.js';
 import type { PluginContext } from '../../engine/extension-points/plugin-context.js';
-import type { PostFilterPlugin } from '../../engine/extension-points/post-filter-plugin.js';
+import type { PostFilterInput, PostFilterPlugin } from '../../engine/extension-points/post-filter-plugin.js';
 import type { GpuClassView } from '../../engine/fleet/gpu-class.js';
 import type { PreparedJob } from '../../engine/prepared-job.js';
 import { nextOpening } from '../availability-window/schedule.js';
@@ -39,16 +39,25 @@ export const alternativesPlugin = {
           kind: 'request-access',
           message: `request access: ${rejection.count} GPU(s) rejected, ${rejection.example.detail ?? rejection.reason}`,
         });
-      } else if (['residency', 'gpu-model', 'compute-capability', 'compliance-tags', 'model-compatibility'].includes(rejection.plugin)) {
-        alternatives.push({
-          kind: 'relax-requirement',
-          message: `relax a requirement: ${rejection.count} GPU(s) rejected for ${rejection.reason} (${rejection.example.detail ?? rejection.example.candidate})`,
-        });
       }
     }
+    alternatives.push(...relaxRequirements(input.rejections.local, 'local GPU'));
+    if (job.spec.confidentiality !== 'confidential') alternatives.push(...relaxRequirements(input.rejections.cloud, 'cloud offer'));
     return alternatives;
   },
 } satisfies PostFilterPlugin;
+
+/** Requirements the job itself sets; relaxing one would admit the candidates it ruled out. */
+const jobRequirementFilters = new Set(['residency', 'gpu-model', 'compute-capability', 'compliance-tags', 'model-compatibility']);
+
+function relaxRequirements(rejections: PostFilterInput['rejections']['local'], noun: string): Alternative[] {
+  return rejections
+    .filter((rejection) => jobRequirementFilters.has(rejection.plugin))
+    .map((rejection) => ({
+      kind: 'relax-requirement' as const,
+      message: `relax a requirement: ${rejection.count} ${noun}(s) rejected for ${rejection.reason} (${rejection.example.detail ?? rejection.example.candidate})`,
+    }));
+}
 
 /** GPUs that fail only on a transient filter (health, time window): name them and when they open. */
 function waitForGpu(

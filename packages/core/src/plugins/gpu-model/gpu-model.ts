@@ -1,7 +1,12 @@
 import { normaliseGpuModel } from '../../cost/gpu-cost-table.js';
 import { type FilterPlugin, type FilterStatus, PASS, reject } from '../../engine/extension-points/filter-plugin.js';
 
-/** D1: when the job names GPU models, the target's model must contain one of them (case-insensitive). */
+/**
+ * D1: when the job names GPU models, the target's model must contain every word of one of them,
+ * ignoring case, punctuation and vendor words: `A100` and `A100 80GB` match
+ * `NVIDIA A100-SXM4-80GB`, `A10` does not. An entry made only of vendor words (`NVIDIA`) matches
+ * every model.
+ */
 export const gpuModelPlugin = {
   name: 'gpu-model',
   filterLocal(job, gpuClass) {
@@ -14,8 +19,10 @@ export const gpuModelPlugin = {
 
 function check(wanted: readonly string[] | undefined, model: string): FilterStatus {
   if (wanted === undefined) return PASS;
-  const name = ` ${normaliseGpuModel(model)} `;
-  return wanted.some((entry) => name.includes(` ${normaliseGpuModel(entry)} `))
-    ? PASS
-    : reject('GPU model not requested', `${model} is not one of ${wanted.join(', ')}`);
+  const words = new Set(normaliseGpuModel(model).split(' '));
+  const matches = wanted.some((entry) => {
+    const needed = normaliseGpuModel(entry);
+    return needed === '' || needed.split(' ').every((word) => words.has(word));
+  });
+  return matches ? PASS : reject('GPU model not requested', `${model} is not one of ${wanted.join(', ')}`);
 }
