@@ -42,6 +42,7 @@ export {
   urgencySchema,
 } from './config/job-spec.js';
 export { parseCloudOffer, parseGpuRegistration } from './config/parse-entities.js';
+export { parseInput } from './config/parse-input.js';
 export { compareVersions } from './config/primitives.js';
 export {
   type AimaPolicyConfig,
@@ -85,6 +86,7 @@ export { createPluginRegistry, type PluginRegistry } from './engine/registry.js'
 export { AimaError, type AimaErrorOptions } from './errors/aima-error.js';
 export { ConfigError } from './errors/config-error.js';
 export { InvariantError } from './errors/invariant-error.js';
+export { ProviderError, type ProviderErrorKind, type ProviderErrorOptions } from './errors/provider-error.js';
 export { ValidationError, type ValidationIssue } from './errors/validation-error.js';
 
 // Built-in plugins and policies, for hosts that compose their own pipeline
@@ -99,6 +101,47 @@ export {
 } from './policies/hybrid-threshold/adaptive-thresholds.js';
 export { hybridThresholdPolicy } from './policies/hybrid-threshold/hybrid-threshold-policy.js';
 export type { CloudOption, LocalOption, Policy, PolicyInput, PolicyVerdict } from './policies/policy.js';
-
 // Randomness
 export { createSeededRandom, type RandomSource } from './random/random-source.js';
+export type { CloudGpuProvider } from './spec/cloud-gpu-provider.js';
+// Spec: the seams adapters implement
+export {
+  type CloudInstance,
+  type CloudInstanceStatus,
+  cloudInstanceSchema,
+  cloudInstanceStatusSchema,
+  type LaunchRequest,
+  type LaunchRequestInput,
+  launchRequestSchema,
+  type OfferQuery,
+  offerQuerySchema,
+} from './spec/cloud-instance.js';
+export {
+  type FailureSeverity,
+  failureSeveritySchema,
+  type GpuActivity,
+  type GpuDevice,
+  type GpuHealthEvent,
+  type GpuProcess,
+  type GpuSample,
+  gpuActivitySchema,
+  gpuDeviceSchema,
+  gpuHealthEventSchema,
+  gpuProcessSchema,
+  gpuSampleSchema,
+} from './spec/gpu-device.js';
+export {
+  type Checkpoint,
+  type Job,
+  type JobContext,
+  type JobResult,
+  type JobRunner,
+  type Logger,
+  type Placement,
+  silentLogger,
+} from './spec/job-runner.js';
+export type { LocalGpuProvider } from './spec/local-gpu-provider.js';
+export { modelMatches, offerMatchesQuery } from './spec/offer-query.js';
+// Time
+export { type Clock, systemClock, type Timer } from './time/clock.js';
+export { VirtualClock } from './time/virtual-clock.js';

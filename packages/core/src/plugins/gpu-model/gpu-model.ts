@@ -1,5 +1,5 @@
-import { normaliseGpuModel } from '../../cost/gpu-cost-table.js';
 import { type FilterPlugin, type FilterStatus, PASS, reject } from '../../engine/extension-points/filter-plugin.js';
+import { modelMatches } from '../../spec/offer-query.js';
 
 /**
  * D1: when the job names GPU models, the target's model must contain every word of one of them,
@@ -18,11 +18,6 @@ export const gpuModelPlugin = {
 } satisfies FilterPlugin;
 
 function check(wanted: readonly string[] | undefined, model: string): FilterStatus {
-  if (wanted === undefined) return PASS;
-  const words = new Set(normaliseGpuModel(model).split(' '));
-  const matches = wanted.some((entry) => {
-    const needed = normaliseGpuModel(entry);
-    return needed === '' || needed.split(' ').every((word) => words.has(word));
-  });
-  return matches ? PASS : reject('GPU model not requested', `${model} is not one of ${wanted.join(', ')}`);
+  if (wanted === undefined || wanted.some((entry) => modelMatches(entry, model))) return PASS;
+  return reject('GPU model not requested', `${model} is not one of ${wanted.join(', ')}`);
 }
