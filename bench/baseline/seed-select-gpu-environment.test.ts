@@ -84,7 +84,7 @@ describe('seed baseline vs. engine (policy aima), differential', () => {
     expect(decided.engine.outcome).toBe('queue');
   });
 
-  it('differs where the engine prices the local side at a snug but pricier GPU than the cheapest free one', () => {
+  it('prices the local side at the cheapest free GPU, as the seed does, even when the scorers prefer a snugger one', () => {
     const now = Date.UTC(2026, 0, 15, 12, 0, 0);
     const gpu = (id: string, model: string, vramGb: number, busyUntil?: number): LocalGpuState => {
       const registered = { ...parseGpuRegistration({ model, vramGb, cudaVersion: '12.4', hostAddress: id, location: 'site' }), id };
@@ -109,33 +109,18 @@ describe('seed baseline vs. engine (policy aima), differential', () => {
     const decided = decideBoth({ states, offers: [offer], job, now, uploadBandwidthMbps: 100 });
     // The seed: the cheapest free GPU (A6000, $0.21) ≤ 1.1 × cloud ($0.30) → local.
     expect(decided.seed).toMatchObject({ decision: 'local', gpuId: 'gpu_00000001' });
-    // The engine: its scorers pick the V100 (VRAM fit 100 × 3 outweighs cost), $0.47 > 1.1 × $0.30 → cloud.
-    expect(decided.engine.scores.local?.candidate).toBe('gpu_00000002');
-    expect(decided.engine.rule).toBe('aima/cost-cloud');
+    // The engine's scorers prefer the V100 (VRAM fit 100 × 3 outweighs cost), but the cost rule
+    // compares and places on the cheapest free GPU, so both say local on the A6000.
+    expect(decided.engine.rule).toBe('aima/cost-local');
+    expect(decided.engine.target).toMatchObject({ kind: 'local', gpuId: 'gpu_00000001' });
+    expect(decided.engine.costs.localUsd).toBeCloseTo(decided.engine.estimatedCostUsd ?? 0, 12);
   });
 
   it(`agrees when GPUs have weekly availability windows (${cases / 2} cases, now anywhere in a week)`, () => {
     for (let seed = 10_001; seed <= 10_000 + cases / 2; seed++) expectSameOutcome(seed, { models: 'single', schedules: true });
   });
 
-  it('on mixed-model fleets, differs only where the engine compares the cloud with a pricier local GPU than the seed does', () => {
-    let differences = 0;
-    for (let seed = 20_001; seed <= 20_000 + cases; seed++) {
-      const testCase = differentialCase(seed, { models: 'mixed' });
-      const decided = decideBoth(testCase);
-      const sameClass = engineOutcomeClass(decided.engine) === seedOutcomeClass(decided.seed);
-      if (sameClass || isUrgentWithoutProvider(decided.seed)) continue;
-      differences++;
-      // The seed prices the local side at its cheapest suitable GPU (a free one first); the engine
-      // at the GPU its scorers pick (VRAM fit weighs 3, cost 2), which here costs more.
-      const requirements = toSeedJobRequirements(testCase.job, engine.config);
-      const suitable = filterSuitableLocalGpus(testCase.states, requirements, testCase.now);
-      const seedLocalCost = estimateLocalCost(suitable, requirements, { now: testCase.now, cost: engine.config.cost });
-      expect(decided.engine.rule, `case ${seed}`).toBe('aima/cost-cloud');
-      expect(decided.seed.decision, `case ${seed}`).toBe('local');
-      expect(decided.engine.costs.localUsd, `case ${seed}`).toBeGreaterThan(seedLocalCost);
-    }
-    // A corner, not the rule (about 1 case in 400 with core's generators today).
-    expect(differences).toBeLessThan(cases / 10);
+  it(`agrees on local / cloud / reject for ${cases} random mixed-model fleets and jobs`, () => {
+    for (let seed = 20_001; seed <= 20_000 + cases; seed++) expectSameOutcome(seed, { models: 'mixed' });
   });
 });

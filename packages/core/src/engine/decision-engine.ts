@@ -9,7 +9,7 @@ import { buildDecision } from './decision-explanation.js';
 import { type EngineStages, resolvePolicy, resolveStages } from './engine-setup.js';
 import type { EnginePlugin } from './extension-points/engine-plugin.js';
 import type { PluginContext } from './extension-points/plugin-context.js';
-import { chooseLocal, evaluateCloud, evaluateLocal } from './pipeline.js';
+import { cheapestLocal, chooseLocal, evaluateCloud, evaluateLocal } from './pipeline.js';
 import { prepareJob } from './prepared-job.js';
 import { createPluginRegistry, type PluginRegistry } from './registry.js';
 import { RejectionLog } from './rejection-log.js';
@@ -66,12 +66,14 @@ function decide(spec: JobSpec, context: DecisionContext, config: SchedulerConfig
   }
   const scoreContext = { ...pluginContext, cheapestCostUsd };
   const bestLocal = chooseLocal(job, local.candidates, stages.scorers, scoreContext);
+  const cheapest = cheapestLocal(local.candidates);
   const input: PolicyInput = {
     job,
     now: context.now,
     config,
     local: {
       ...(bestLocal && { best: bestLocal }),
+      ...(cheapest && { cheapest }),
       ...(minWaitSeconds !== undefined && { minWaitSeconds }),
       feasibleGpus: local.feasibleGpus,
       ...(local.sideRejection && { sideRejection: local.sideRejection }),

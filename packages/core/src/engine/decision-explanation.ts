@@ -26,7 +26,9 @@ export function buildDecision(parts: DecisionParts): Decision {
   const target = resolved.target;
   const rejections = { local: log.summary('local'), cloud: log.summary('cloud') };
   const alternatives = target === undefined ? suggest(parts, rejections) : [];
-  const localBest = input.local.best;
+  // The local card describes the GPU chosen, else the best-scored one; costs are what the policy compared.
+  const localBest = target?.kind === 'local' ? target : input.local.best;
+  const localCost = input.local.cheapest ?? input.local.best;
   const cloudBest = input.cloud.best;
   const outcome = target === undefined ? 'reject' : target.kind === 'cloud' ? 'cloud' : target.waitSeconds > 0 ? 'queue' : 'local';
   return {
@@ -43,7 +45,7 @@ export function buildDecision(parts: DecisionParts): Decision {
       ...(cloudBest && { cloud: scoreCardOf(job, cloudBest, stages.scorers, scoreContext) }),
     },
     costs: {
-      ...(localBest && { localUsd: localBest.costUsd }),
+      ...(localCost && { localUsd: localCost.costUsd }),
       ...(cloudBest && { cloudUsd: cloudBest.costUsd }),
     },
     rejections,

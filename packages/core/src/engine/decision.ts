@@ -78,9 +78,9 @@ export interface Decision {
   readonly estimatedCostUsd?: number;
   readonly estimatedStartAt?: number;
   readonly estimatedDurationSeconds: number;
-  /** Scores of the best local and best cloud candidate, when there were any. */
+  /** Scores of the local GPU chosen (else the best-scored one) and of the cheapest offer, when there were any. */
   readonly scores: { readonly local?: ScoreCard; readonly cloud?: ScoreCard };
-  /** Estimated costs of the best candidate of each side, for comparison. */
+  /** Estimated costs the policy compared: the cheapest feasible local GPU (free ones first) and the cheapest offer. */
   readonly costs: { readonly localUsd?: number; readonly cloudUsd?: number };
   readonly rejections: { readonly local: readonly RejectionSummary[]; readonly cloud: readonly RejectionSummary[] };
   /** Present only when `explain: 'detailed'` was asked for. */

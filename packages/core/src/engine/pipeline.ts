@@ -177,6 +177,23 @@ export function chooseLocal(
   return best;
 }
 
+/** The cheapest local candidate, among GPUs free now if there are any; ties by id. */
+export function cheapestLocal(candidates: readonly LocalCandidate[]): LocalCandidate | undefined {
+  const anyFree = candidates.some((candidate) => candidate.waitSeconds === 0);
+  let cheapest: LocalCandidate | undefined;
+  for (const candidate of candidates) {
+    if (anyFree && candidate.waitSeconds > 0) continue;
+    if (
+      cheapest === undefined ||
+      candidate.costUsd < cheapest.costUsd ||
+      (candidate.costUsd === cheapest.costUsd && candidate.gpu.gpu.id < cheapest.gpu.gpu.id)
+    ) {
+      cheapest = candidate;
+    }
+  }
+  return cheapest;
+}
+
 function breaksTie(candidate: LocalCandidate, best: LocalCandidate): boolean {
   if (candidate.waitSeconds !== best.waitSeconds) return candidate.waitSeconds < best.waitSeconds;
   if (candidate.costUsd !== best.costUsd) return candidate.costUsd < best.costUsd;

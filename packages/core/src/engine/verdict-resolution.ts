@@ -17,7 +17,7 @@ export interface ResolvedVerdict {
  */
 export function resolveVerdict(policyName: string, verdict: PolicyVerdict, input: PolicyInput): ResolvedVerdict {
   const confidential = input.job.spec.confidentiality === 'confidential';
-  const local = input.local.best;
+  const local = verdict.localCandidate === 'cheapest' ? (input.local.cheapest ?? input.local.best) : input.local.best;
   const cloud = confidential ? undefined : input.cloud.best;
   if (verdict.target === 'cloud' && confidential) {
     throw new InvariantError(

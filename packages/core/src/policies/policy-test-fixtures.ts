@@ -42,6 +42,8 @@ export function cloudCandidate(costUsd: number, uploadSeconds = 0): CloudCandida
 export interface InputOptions {
   job?: Partial<JobSpecInput>;
   local?: LocalCandidate;
+  /** The cheapest local candidate; defaults to `local`. */
+  cheapest?: LocalCandidate;
   /** Defaults to the local candidate's wait. */
   minWaitSeconds?: number;
   cloud?: CloudCandidate;
@@ -60,6 +62,7 @@ export function policyInput(options: InputOptions = {}): PolicyInput {
     config,
     local: {
       ...(options.local && { best: options.local }),
+      ...((options.cheapest ?? options.local) && { cheapest: options.cheapest ?? options.local }),
       ...(minWaitSeconds !== undefined && { minWaitSeconds }),
       feasibleGpus: options.local ? 1 : 0,
     },

@@ -6,8 +6,13 @@ import type { HybridThresholds } from './hybrid-threshold/adaptive-thresholds.js
 
 /** The local side as a policy sees it. */
 export interface LocalOption {
-  /** The best feasible local GPU (free now if any is), if any. */
+  /** The best feasible local GPU by weighted score (free now if any is), if any. */
   readonly best?: LocalCandidate;
+  /**
+   * The cheapest feasible local GPU (free now if any is), if any: the local cost to compare with
+   * the cloud (seed `estimate_local_cost` over the suitable GPUs).
+   */
+  readonly cheapest?: LocalCandidate;
   /** Shortest wait over every feasible local GPU (seed `estimate_local_queue_time`). */
   readonly minWaitSeconds?: number;
   readonly feasibleGpus: number;
@@ -38,6 +43,11 @@ export interface PolicyInput {
  */
 export interface PolicyVerdict {
   readonly target: 'local' | 'cloud' | 'none';
+  /**
+   * Which local candidate runs the job: the best by score, or the cheapest (use it when cost
+   * decided, so the estimate and the placement agree). @default 'best'
+   */
+  readonly localCandidate?: 'best' | 'cheapest';
   /** Stable id of the rule that fired, `<policy>/<rule>`. */
   readonly rule: string;
   readonly reason: string;

@@ -85,6 +85,14 @@ describe('aima policy (seed 000 select_gpu_environment)', () => {
     expect(verdict.reason.length).toBeGreaterThan(10);
   });
 
+  it('compares the cloud with the cheapest suitable GPU and runs cost-decided jobs there', () => {
+    // The best-scored GPU costs 0.47, the cheapest 0.21, the cloud 0.30 (the seed prices the suitable set).
+    const input = policyInput({ local: localCandidate(0.47), cheapest: localCandidate(0.21), cloud: cloudCandidate(0.3) });
+    expect(aimaPolicy.decide(input)).toMatchObject({ target: 'local', rule: 'aima/cost-local', localCandidate: 'cheapest' });
+    const dearer = policyInput({ local: localCandidate(0.1), cheapest: localCandidate(0.5), cloud: cloudCandidate(0.3) });
+    expect(aimaPolicy.decide(dearer)).toMatchObject({ target: 'cloud', rule: 'aima/cost-cloud' });
+  });
+
   it('reads every threshold from the configuration', () => {
     const config = {
       policies: {

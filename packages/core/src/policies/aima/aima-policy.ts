@@ -8,7 +8,9 @@ import type { Policy, PolicyInput, PolicyVerdict } from '../policy.js';
  * 2. no suitable local GPU → cloud;
  * 3. high urgency and local queue > 60 min → cloud;
  * 4. media > 10 GB, cloud cost < 1.2 × local and upload > 30 min → local;
- * 5. local cost ≤ 1.1 × cloud cost → local, else cloud.
+ * 5. local cost ≤ 1.1 × cloud cost → local (on the cheapest suitable GPU), else cloud.
+ * "Local cost" is the cheapest suitable GPU's, free ones first, as the seed estimates it over the
+ * suitable set; other local outcomes run on the best-scored GPU.
  */
 export const aimaPolicy: Policy = {
   name: 'aima',
@@ -30,7 +32,7 @@ export const aimaPolicy: Policy = {
       );
     }
     if (!cloud.best) return verdict('local', 'no-cloud-offer', 'no cloud offer satisfies the requirements');
-    const localCost = local.best.costUsd;
+    const localCost = (local.cheapest ?? local.best).costUsd;
     const cloudCost = cloud.best.costUsd;
     const uploadSeconds = cloud.best.uploadSeconds;
     if (
@@ -46,7 +48,13 @@ export const aimaPolicy: Policy = {
     }
     const comparison = `local ${usd(localCost)} vs cloud ${usd(cloudCost)}`;
     return localCost <= cloudCost * settings.localCostTolerance
-      ? verdict('local', 'cost-local', `local costs at most ${settings.localCostTolerance} × the cloud (${comparison})`)
+      ? {
+          ...{
+            ...verdict('local', 'cost-local', `local costs at most ${settings.localCostTolerance} × the cloud (${comparison})`),
+            localCandidate: 'cheapest',
+          },
+          localCandidate: 'cheapest',
+        }
       : verdict('cloud', 'cost-cloud', `the cloud is cheaper (${comparison})`);
   },
 };

@@ -35,11 +35,12 @@ export const hybridThresholdPolicy: Policy = {
       );
     }
     if (!local.best) return verdict('cloud', 'local-cannot-satisfy', 'local resources cannot satisfy the requirements');
-    if (cloud.best && cloud.best.costUsd < local.best.costUsd * thresholds.costEfficiencyFactor) {
+    const localCost = (local.cheapest ?? local.best).costUsd;
+    if (cloud.best && cloud.best.costUsd < localCost * thresholds.costEfficiencyFactor) {
       return verdict(
         'cloud',
         'cloud-cost-efficient',
-        `cloud ${usd(cloud.best.costUsd)} < ${thresholds.costEfficiencyFactor} × local ${usd(local.best.costUsd)}`,
+        `cloud ${usd(cloud.best.costUsd)} < ${thresholds.costEfficiencyFactor} × local ${usd(localCost)}`,
       );
     }
     return verdict('local', 'default-local', 'default to local execution');
