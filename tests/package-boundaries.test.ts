@@ -58,7 +58,7 @@ describe('package boundaries', () => {
     const violations = files.flatMap(({ name, file }) =>
       importsOf(file)
         .filter((specifier) => specifier.startsWith('.'))
-        .filter((specifier) => !resolve(dirname(file), specifier).startsWith(join(packagesDir, name) + '/'))
+        .filter((specifier) => !resolve(dirname(file), specifier).startsWith(`${join(packagesDir, name)}/`))
         .map((specifier) => `${relative(root, file)} imports ${specifier}`),
     );
     expect(violations).toEqual([]);

@@ -14,7 +14,6 @@ import { describe, expect, it } from 'vitest';
 import { type DifferentialCase, type DifferentialCaseOptions, differentialCase } from './differential-cases.js';
 import { engineOutcomeClass, seedOutcomeClass } from './outcome-class.js';
 import { toSeedJobRequirements } from './seed-job-requirements.js';
-import { estimateLocalCost, filterSuitableLocalGpus } from './seed-local-gpus.js';
 import { type SeedDecision, seedSelectGpuEnvironment } from './seed-select-gpu-environment.js';
 
 const engine = createDecisionEngine({ policy: 'aima' });
