@@ -11,12 +11,17 @@ export const computeCapabilitySchema = z.string().regex(/^\d+\.\d+$/, 'must be a
 
 /** Compares dotted versions numerically: negative when a < b, 0 when equal, positive when a > b. */
 export function compareVersions(a: string, b: string): number {
-  const left = a.split('.');
-  const right = b.split('.');
-  const length = Math.max(left.length, right.length);
-  for (let index = 0; index < length; index++) {
-    const difference = Number(left[index] ?? 0) - Number(right[index] ?? 0);
-    if (difference !== 0) return difference;
+  // Walks both strings part by part without allocating: this runs per candidate on the hot path.
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    let left = 0;
+    while (i < a.length && a.charCodeAt(i) !== 46) left = left * 10 + (a.charCodeAt(i++) - 48);
+    let right = 0;
+    while (j < b.length && b.charCodeAt(j) !== 46) right = right * 10 + (b.charCodeAt(j++) - 48);
+    if (left !== right) return left - right;
+    i++;
+    j++;
   }
   return 0;
 }

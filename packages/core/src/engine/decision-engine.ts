@@ -56,8 +56,8 @@ function decide(spec: JobSpec, context: DecisionContext, config: SchedulerConfig
   const job = prepareJob(spec, config);
   const pluginContext: PluginContext = { now: context.now, config, decision: context };
   const log = new RejectionLog(context.explain === 'detailed');
-  const cloud = evaluateCloud(job, stages.filters, pluginContext, log);
-  const local = evaluateLocal(job, stages.filters, pluginContext, log);
+  const cloud = evaluateCloud(job, stages, pluginContext, log);
+  const local = evaluateLocal(job, stages, pluginContext, log);
   let cheapestCostUsd = cloud.best?.costUsd ?? Number.POSITIVE_INFINITY;
   let minWaitSeconds: number | undefined;
   for (const candidate of local.candidates) {

@@ -10,7 +10,12 @@ import type { PluginRegistry } from './registry.js';
 
 /** The plugins of one engine, sorted by extension point, with their weights resolved. */
 export interface EngineStages {
+  /** Every filter, for post-filters that re-run them. */
   readonly filters: readonly FilterPlugin[];
+  /** The filters that implement each method, in pipeline order: loops skip the rest. */
+  readonly sideFilters: readonly FilterPlugin[];
+  readonly localFilters: readonly FilterPlugin[];
+  readonly cloudFilters: readonly FilterPlugin[];
   readonly scorers: readonly WeightedScorer[];
   readonly postFilters: readonly PostFilterPlugin[];
 }
@@ -45,7 +50,15 @@ export function resolveStages(
     }
   }
   if (issues.length > 0) throw new ConfigError('Invalid decision engine plugins', issues);
-  return { filters: plugins.filter(isFilterPlugin), scorers, postFilters: plugins.filter(isPostFilterPlugin) };
+  const filters = plugins.filter(isFilterPlugin);
+  return {
+    filters,
+    sideFilters: filters.filter((filter) => filter.filterSide !== undefined),
+    localFilters: filters.filter((filter) => filter.filterLocal !== undefined),
+    cloudFilters: filters.filter((filter) => filter.filterCloud !== undefined),
+    scorers,
+    postFilters: plugins.filter(isPostFilterPlugin),
+  };
 }
 
 /** Resolves a policy name or object. @throws ConfigError on an unknown name. */

@@ -1,10 +1,14 @@
+import type { CloudOffer } from '../config/cloud-offer.js';
 import { estimateCloudJobCostUsd, estimateLocalJobCostUsd } from '../cost/job-cost.js';
 import type { CloudCandidate, LocalCandidate, Side } from './candidates.js';
 import type { ScoreCard } from './decision.js';
+import type { EngineStages } from './engine-setup.js';
 import type { FilterPlugin, FilterStatus } from './extension-points/filter-plugin.js';
 import type { PluginContext } from './extension-points/plugin-context.js';
 import type { ScoreContext, ScorePlugin } from './extension-points/score-plugin.js';
+import type { GpuClassView } from './fleet/gpu-class.js';
 import { waitSecondsOf } from './fleet/local-gpu-state.js';
+import type { OfferBook } from './fleet/offer-book.js';
 import type { PreparedJob } from './prepared-job.js';
 import type { RejectionLog } from './rejection-log.js';
 import { minimumUploadSeconds, uploadSecondsFor } from './upload-time.js';
@@ -48,14 +52,9 @@ function toSideRejection(plugin: string, status: Extract<FilterStatus, { passed:
 }
 
 /** Filters every class of local GPUs; a passing class offers its soonest-free GPU. O(classes). */
-export function evaluateLocal(
-  job: PreparedJob,
-  filters: readonly FilterPlugin[],
-  context: PluginContext,
-  log: RejectionLog,
-): LocalEvaluation {
+export function evaluateLocal(job: PreparedJob, stages: EngineStages, context: PluginContext, log: RejectionLog): LocalEvaluation {
   const { fleet, now } = context.decision;
-  const sideRejection = checkSide(job, 'local', filters, context);
+  const sideRejection = checkSide(job, 'local', stages.sideFilters, context);
   if (sideRejection !== undefined) {
     log.record('local', sideRejection.plugin, sideRejection.reason, fleet.size, 'all local GPUs', sideRejection.detail);
     return { sideRejection, candidates: [], feasibleGpus: 0 };
@@ -65,7 +64,7 @@ export function evaluateLocal(
   for (const gpuClass of fleet.classes()) {
     const gpu = gpuClass.soonest();
     if (gpu === undefined) continue;
-    const failed = firstFailure(filters, (filter) => filter.filterLocal?.(job, gpuClass, context));
+    const failed = firstLocalFailure(stages.localFilters, job, gpuClass, context);
     if (failed !== undefined) {
       log.record('local', failed.plugin, failed.status.reason, gpuClass.size, gpu.gpu.id, failed.status.detail);
       if (log.detailed !== undefined) {
@@ -87,29 +86,25 @@ export function evaluateLocal(
  * + run) + transfer). Stops once an offer's price alone, with the least possible upload, cannot
  * beat the best found: every later offer costs at least as much. Exact, and usually sublinear.
  */
-export function evaluateCloud(
-  job: PreparedJob,
-  filters: readonly FilterPlugin[],
-  context: PluginContext,
-  log: RejectionLog,
-): CloudEvaluation {
+export function evaluateCloud(job: PreparedJob, stages: EngineStages, context: PluginContext, log: RejectionLog): CloudEvaluation {
   const { offers, uploadBandwidthMbps } = context.decision;
   const cost = context.config.cost;
-  const sideRejection = checkSide(job, 'cloud', filters, context);
+  const sideRejection = checkSide(job, 'cloud', stages.sideFilters, context);
   if (sideRejection !== undefined) {
     log.record('cloud', sideRejection.plugin, sideRejection.reason, offers.size, 'all cloud offers', sideRejection.detail);
     return { sideRejection, examined: 0 };
   }
   const sizeGb = job.spec.media.sizeGb;
   const boundSeconds = job.durationSeconds + minimumUploadSeconds(job, uploadBandwidthMbps);
+  const walk = offersToWalk(job, stages, offers, log);
   let best: CloudCandidate | undefined;
   let examined = 0;
-  for (const offer of offers.offers) {
+  for (const offer of walk) {
     if (best !== undefined && estimateCloudJobCostUsd(offer, boundSeconds, sizeGb, cost) > best.costUsd) break;
     examined++;
-    const failed = firstFailure(filters, (filter) => filter.filterCloud?.(job, offer, context));
+    const failed = firstCloudFailure(stages.cloudFilters, job, offer, context);
     if (failed !== undefined) {
-      const candidate = `${offer.provider}:${offer.offerId}`;
+      const candidate = offerName(offer);
       log.record('cloud', failed.plugin, failed.status.reason, 1, candidate, failed.status.detail);
       log.recordCandidate({ side: 'cloud', candidate, plugin: failed.plugin, ...reasonOf(failed.status) });
       continue;
@@ -123,6 +118,36 @@ export function evaluateCloud(
   return best === undefined ? { examined } : { best, examined };
 }
 
+/**
+ * The offers the cloud walk visits: all of them, or only those at or above the highest VRAM floor
+ * a filter declares; the skipped ones are recorded as that filter's rejections.
+ */
+function offersToWalk(job: PreparedJob, stages: EngineStages, offers: OfferBook, log: RejectionLog): readonly CloudOffer[] {
+  let floor: { plugin: string; vramGb: number; reason: string } | undefined;
+  for (const filter of stages.cloudFilters) {
+    const declared = filter.cloudVramFloor?.(job);
+    if (declared !== undefined && (floor === undefined || declared.vramGb > floor.vramGb)) floor = { plugin: filter.name, ...declared };
+  }
+  if (floor === undefined) return offers.offers;
+  const walk = offers.withVramAtLeast(floor.vramGb);
+  const skipped = offers.size - walk.length;
+  const example = skipped > 0 ? offers.cheapestBelowVram(floor.vramGb) : undefined;
+  if (example !== undefined) {
+    log.record('cloud', floor.plugin, floor.reason, skipped, offerName(example), `${example.vramGb} GB < ${floor.vramGb} GB needed`);
+    if (log.detailed !== undefined) {
+      for (const offer of offers.offers) {
+        if (offer.vramGb < floor.vramGb)
+          log.recordCandidate({ side: 'cloud', candidate: offerName(offer), plugin: floor.plugin, reason: floor.reason });
+      }
+    }
+  }
+  return walk;
+}
+
+function offerName(offer: CloudOffer): string {
+  return `${offer.provider}:${offer.offerId}`;
+}
+
 function isBetterOffer(costUsd: number, reliability: number, best: CloudCandidate): boolean {
   return costUsd < best.costUsd || (costUsd === best.costUsd && reliability > best.offer.reliability);
 }
@@ -132,9 +157,29 @@ interface Failure {
   readonly status: Extract<FilterStatus, { passed: false }>;
 }
 
-function firstFailure(filters: readonly FilterPlugin[], run: (filter: FilterPlugin) => FilterStatus | undefined): Failure | undefined {
+// Two loops rather than one taking a callback: these run per class and per offer, and a
+// closure per call shows in the profile.
+function firstLocalFailure(
+  filters: readonly FilterPlugin[],
+  job: PreparedJob,
+  gpuClass: GpuClassView,
+  context: PluginContext,
+): Failure | undefined {
   for (const filter of filters) {
-    const status = run(filter);
+    const status = filter.filterLocal?.(job, gpuClass, context);
+    if (status !== undefined && !status.passed) return { plugin: filter.name, status };
+  }
+  return undefined;
+}
+
+function firstCloudFailure(
+  filters: readonly FilterPlugin[],
+  job: PreparedJob,
+  offer: CloudOffer,
+  context: PluginContext,
+): Failure | undefined {
+  for (const filter of filters) {
+    const status = filter.filterCloud?.(job, offer, context);
     if (status !== undefined && !status.passed) return { plugin: filter.name, status };
   }
   return undefined;

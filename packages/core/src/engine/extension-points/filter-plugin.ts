@@ -34,4 +34,10 @@ export interface FilterPlugin {
   filterLocal?(job: PreparedJob, gpuClass: GpuClassView, context: PluginContext): FilterStatus;
   /** Once per cloud offer examined. */
   filterCloud?(job: PreparedJob, offer: CloudOffer, context: PluginContext): FilterStatus;
+  /**
+   * Index hint: `filterCloud` rejects every offer with less VRAM than `vramGb`, with `reason`.
+   * The engine then skips those offers through the offer book's VRAM index instead of calling
+   * `filterCloud` on each, and records them as this plugin's rejections.
+   */
+  cloudVramFloor?(job: PreparedJob): { readonly vramGb: number; readonly reason: string };
 }

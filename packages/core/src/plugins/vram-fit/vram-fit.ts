@@ -13,6 +13,9 @@ export const vramFitPlugin = {
       ? PASS
       : reject('insufficient VRAM', `${gpuClass.gpu.vramGb} GB < ${job.vramRequiredGb} GB needed`);
   },
+  cloudVramFloor(job) {
+    return { vramGb: job.vramRequiredGb, reason: 'insufficient VRAM' };
+  },
   filterCloud(job, offer) {
     return offer.vramGb >= job.vramRequiredGb ? PASS : reject('insufficient VRAM', `${offer.vramGb} GB < ${job.vramRequiredGb} GB needed`);
   },
