@@ -9,4 +9,6 @@ export default defineConfig({
   target: 'node20',
   splitting: false,
   external: ['vitest'],
+  // p-queue and p-timeout ship ESM only; bundling them keeps the CJS build loadable everywhere.
+  noExternal: ['p-queue', 'p-timeout'],
 });

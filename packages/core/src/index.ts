@@ -84,9 +84,16 @@ export { type PreparedJob, prepareJob } from './engine/prepared-job.js';
 export { createPluginRegistry, type PluginRegistry } from './engine/registry.js';
 // Errors
 export { AimaError, type AimaErrorOptions } from './errors/aima-error.js';
+export { AllocationError } from './errors/allocation-error.js';
 export { ConfigError } from './errors/config-error.js';
 export { InvariantError } from './errors/invariant-error.js';
+export { JobCancelledError } from './errors/job-cancelled-error.js';
+export { JobFailedError } from './errors/job-failed-error.js';
+export { JobRejectedError } from './errors/job-rejected-error.js';
+export { JobTimeoutError } from './errors/job-timeout-error.js';
 export { ProviderError, type ProviderErrorKind, type ProviderErrorOptions } from './errors/provider-error.js';
+export { QueueFullError } from './errors/queue-full-error.js';
+export { SchedulerClosedError } from './errors/scheduler-closed-error.js';
 export { ValidationError, type ValidationIssue } from './errors/validation-error.js';
 
 // Built-in plugins and policies, for hosts that compose their own pipeline
@@ -103,7 +110,47 @@ export { hybridThresholdPolicy } from './policies/hybrid-threshold/hybrid-thresh
 export type { CloudOption, LocalOption, Policy, PolicyInput, PolicyVerdict } from './policies/policy.js';
 // Randomness
 export { createSeededRandom, type RandomSource } from './random/random-source.js';
+// Scheduler
+export {
+  type Allocation,
+  AllocationLedger,
+  type ReleasedAllocation,
+  type ReleaseReason,
+} from './scheduler/allocation/allocation-ledger.js';
+export type { CostTotals } from './scheduler/cost-tracker.js';
+export type {
+  GpuRegisteredEvent,
+  GpuStatusChangedEvent,
+  JobCancelledEvent,
+  JobCheckpointedEvent,
+  JobCompletedEvent,
+  JobFailedEvent,
+  JobPreemptedEvent,
+  JobProgressEvent,
+  JobQueuedEvent,
+  JobStartedEvent,
+  PlacementDecidedEvent,
+  SchedulerEventName,
+  SchedulerEvents,
+} from './scheduler/events/scheduler-events.js';
+export type { JobState, JobView } from './scheduler/job-record.js';
+export { agingFactor, deadlineFactor, effectivePriority } from './scheduler/queue/effective-priority.js';
+export { JobPriorityQueue, type QueueEntry } from './scheduler/queue/job-priority-queue.js';
+export { type AvailableGpuFilter, type GpuRecord, GpuRegistry, stableGpuId } from './scheduler/registry/gpu-registry.js';
+export { createScheduler, type JobFilter, type JobHandle, type Scheduler } from './scheduler/scheduler.js';
+export type { LocalProviderBinding, SchedulerOptions } from './scheduler/scheduler-options.js';
+export {
+  estimateJobSize,
+  type JobSizeClass,
+  type JobSizeEstimate,
+  type ResourceClassName,
+  type ResourceClassProfile,
+  recommendResourceClass,
+  resourceClasses,
+} from './scheduler/sizing/job-size.js';
+export type { CloudInstanceSnapshot, GpuClassWait, GpuSnapshot, SchedulerSnapshot } from './scheduler/snapshot.js';
 export type { CloudGpuProvider } from './spec/cloud-gpu-provider.js';
+
 // Spec: the seams adapters implement
 export {
   type CloudInstance,

@@ -25,6 +25,7 @@ describe('parseJobSpec', () => {
       media: { sizeGb: 0, count: 1 },
       roles: [],
       checkpointable: false,
+      complexity: 'standard',
     });
   });
 

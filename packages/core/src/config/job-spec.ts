@@ -80,6 +80,10 @@ export const jobSpecSchema = z
     roles: z.array(nameSchema).default([]),
     /** Whether the job can checkpoint and resume (required for interruptible cloud offers). @default false */
     checkpointable: z.boolean().default(false),
+    /** Analysis complexity (seed 002 `analysis_complexity`), scales the size estimate. @default 'standard' */
+    complexity: z.enum(['low', 'standard', 'high']).default('standard'),
+    /** Free-form data for the runner (model options, input URLs); AIMA passes it through untouched. */
+    payload: z.record(z.string(), z.unknown()).optional(),
   })
   .superRefine((spec, context) => {
     if (spec.type === 'custom' && spec.requirements.minVramGb === undefined) {

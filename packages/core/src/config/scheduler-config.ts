@@ -135,6 +135,55 @@ const localitySchema = z.strictObject({
   /** @default 0.5 */ cachePriorityThreshold: nonNegative.default(0.5),
 });
 
+/** The scheduler's own limits (Q7) and cloud handling. */
+const schedulerSchema = z.strictObject({
+  /** Jobs running at once, local and cloud (bounded dispatch). @default 64 */
+  maxConcurrentJobs: z.number().int().positive().default(64),
+  /** Cloud instances being launched at once. @default 4 */
+  maxConcurrentLaunches: z.number().int().positive().default(4),
+  /** Backpressure: `submit` throws QueueFullError beyond this many queued jobs. @default 1000000 */
+  maxQueuedJobs: z.number().int().positive().default(1_000_000),
+  /** Queued jobs examined per dispatch round when the best ones must wait (backfill). @default 64 */
+  backfillScanLimit: z.number().int().positive().default(64),
+  /** A job is stopped after max(minTimeoutSeconds, factor × its estimated duration). @default 3 */
+  timeoutFactor: z.number().min(1).default(3),
+  /** @default 600 */ minTimeoutSeconds: positive.default(600),
+  /** Cloud offers are re-read this often. @default 300 */
+  offerRefreshSeconds: positive.default(300),
+  /** A cloud instance not running after this long is terminated and the job fails. @default 600 */
+  cloudStartTimeoutSeconds: positive.default(600),
+  /** How often a starting instance is polled. @default 10 */
+  cloudPollSeconds: positive.default(10),
+  /** A higher-priority job may preempt a lower-priority local job (Q6); the victim is requeued. @default false */
+  preemption: z.boolean().default(false),
+  /** Label on every cloud instance AIMA launches, for reconciliation (C4). @default 'aima' */
+  instanceLabel: z.string().min(1).default('aima'),
+  /** The site's upload bandwidth to the internet, for upload-time estimates. @default 100 */
+  uploadBandwidthMbps: nonNegative.default(100),
+});
+
+/** Seed 002 §3.2 `_estimate_job_size`: processing time from media metadata (Q5). */
+const sizingSchema = z.strictObject({
+  /** @default { '4k': 4, qhd: 2, fhd: 1, hd: 0.5, sd: 0.5 } */
+  resolutionFactors: z
+    .strictObject({
+      '4k': positive.default(4),
+      '8k': positive.default(8),
+      qhd: positive.default(2),
+      fhd: positive.default(1),
+      hd: positive.default(0.5),
+      sd: positive.default(0.5),
+    })
+    .prefault({}),
+  /** @default { low: 0.5, standard: 1, high: 2 } */
+  complexityFactors: z.strictObject({ low: positive.default(0.5), standard: positive.default(1), high: positive.default(2) }).prefault({}),
+  /** Processing seconds per image at fhd and standard complexity. @default 0.5 */
+  secondsPerImage: positive.default(0.5),
+  /** Size score (minutes) below which a job is small, and below which medium. @default [10, 60] */
+  smallBelowMinutes: positive.default(10),
+  /** @default 60 */ mediumBelowMinutes: positive.default(60),
+});
+
 /**
  * Everything the scheduler and the decision engine can be tuned by. Every number the seeds give
  * is a default here, never a constant in code.
@@ -178,6 +227,8 @@ export const schedulerConfigSchema = z.strictObject({
   /** @default see fields */ failover: failoverSchema.prefault({}),
   /** @default see fields */ selector: selectorSchema.prefault({}),
   /** @default see fields */ locality: localitySchema.prefault({}),
+  /** @default see fields */ scheduler: schedulerSchema.prefault({}),
+  /** @default see fields */ sizing: sizingSchema.prefault({}),
 });
 
 /** What hosts write: every field optional. */

@@ -19,3 +19,4 @@ export {
   type SimulatedLocalGpuProvider,
   type SimulatedLocalGpuProviderOptions,
 } from './simulated/simulated-local-gpu-provider.js';
+export { createSimulatedRunner, type SimulatedJobBehaviour, type SimulatedRunnerOptions } from './simulated/simulated-runner.js';

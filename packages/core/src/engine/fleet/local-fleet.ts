@@ -31,6 +31,11 @@ export class LocalFleet {
     return this.entries.get(gpuId)?.state;
   }
 
+  /** The class a GPU belongs to (its cost profile, health, peers). */
+  classOf(gpuId: string): GpuClassView | undefined {
+    return this.entries.get(gpuId)?.gpuClass;
+  }
+
   /**
    * Adds a GPU or replaces its state.
    * @throws ValidationError when the GPU's power or purchase price cannot be resolved.

@@ -20,7 +20,10 @@ export interface LocalGpuState {
   readonly utilization?: number;
 }
 
-/** Seconds until the GPU is free, never negative. */
+/**
+ * Seconds until the GPU is free: 0 only when it is not allocated. An allocated GPU whose estimate
+ * has passed (its job overran) still waits at least a second: it is not free until released.
+ */
 export function waitSecondsOf(state: LocalGpuState, now: number): number {
-  return state.busyUntil === undefined ? 0 : Math.max(0, (state.busyUntil - now) / 1000);
+  return state.busyUntil === undefined ? 0 : Math.max(1, (state.busyUntil - now) / 1000);
 }

@@ -1,0 +1,84 @@
+import type { Priority } from '../../config/job-spec.js';
+import { AllocationError } from '../../errors/allocation-error.js';
+
+/** One GPU allocation (seed 000 `allocate_gpu`): a job holds GPUs until it is released. */
+export interface Allocation {
+  readonly id: string;
+  readonly jobId: string;
+  readonly gpuIds: readonly string[];
+  readonly allocatedAt: number;
+  readonly estimatedDurationSeconds: number;
+  readonly priority: Priority;
+  /** VRAM the job asked for per GPU, GB. */
+  readonly allocatedMemoryGb: number;
+}
+
+/** Why an allocation ended. */
+export type ReleaseReason = 'completed' | 'failed' | 'cancelled' | 'timeout' | 'preempted' | 'closed';
+
+/** A released allocation, kept for reports. */
+export interface ReleasedAllocation extends Allocation {
+  readonly releasedAt: number;
+  readonly reason: ReleaseReason;
+  readonly actualDurationSeconds: number;
+}
+
+/**
+ * The allocation ledger (Q3). Invariants, enforced rather than hoped for: a GPU belongs to at most
+ * one live allocation; every allocation is released exactly once (a second release is refused and
+ * reported as `false`).
+ */
+export class AllocationLedger {
+  private readonly live = new Map<string, Allocation>();
+  private readonly byGpu = new Map<string, string>();
+  private sequence = 0;
+  private releasedCount = 0;
+
+  /** @throws AllocationError when a GPU is already allocated or listed twice; nothing is allocated then. */
+  allocate(request: Omit<Allocation, 'id'>): Allocation {
+    if (request.gpuIds.length === 0) throw new AllocationError(`Job ${request.jobId}: an allocation needs at least one GPU.`);
+    if (new Set(request.gpuIds).size !== request.gpuIds.length) throw new AllocationError(`Job ${request.jobId}: a GPU is listed twice.`);
+    for (const gpuId of request.gpuIds) {
+      const holder = this.byGpu.get(gpuId);
+      if (holder !== undefined) {
+        throw new AllocationError(`GPU ${gpuId} is already allocated (${holder}); job ${request.jobId} cannot have it too.`);
+      }
+    }
+    const allocation: Allocation = { ...request, id: `alloc_${++this.sequence}` };
+    this.live.set(allocation.id, allocation);
+    for (const gpuId of allocation.gpuIds) this.byGpu.set(gpuId, allocation.id);
+    return allocation;
+  }
+
+  /** Releases a live allocation; `undefined` when it was released already or never existed. */
+  release(allocationId: string, reason: ReleaseReason, now: number): ReleasedAllocation | undefined {
+    const allocation = this.live.get(allocationId);
+    if (allocation === undefined) return undefined;
+    this.live.delete(allocationId);
+    for (const gpuId of allocation.gpuIds) this.byGpu.delete(gpuId);
+    this.releasedCount++;
+    return { ...allocation, releasedAt: now, reason, actualDurationSeconds: Math.max(0, (now - allocation.allocatedAt) / 1000) };
+  }
+
+  /** The live allocation holding a GPU, if any. */
+  holderOf(gpuId: string): Allocation | undefined {
+    const id = this.byGpu.get(gpuId);
+    return id === undefined ? undefined : this.live.get(id);
+  }
+
+  get(allocationId: string): Allocation | undefined {
+    return this.live.get(allocationId);
+  }
+
+  active(): IterableIterator<Allocation> {
+    return this.live.values();
+  }
+
+  get activeCount(): number {
+    return this.live.size;
+  }
+
+  get releasedTotal(): number {
+    return this.releasedCount;
+  }
+}

@@ -1,0 +1,125 @@
+import type { DecisionTarget } from '../engine/decision.js';
+import { ProviderError } from '../errors/provider-error.js';
+import type { CloudGpuProvider } from '../spec/cloud-gpu-provider.js';
+import type { CloudInstance } from '../spec/cloud-instance.js';
+import { execute, type RunEnd } from './job-execution.js';
+import type { JobRecord } from './job-record.js';
+import { offerKey, type SchedulerCore } from './scheduler-core.js';
+
+type CloudTarget = Extract<DecisionTarget, { kind: 'cloud' }>;
+
+/** How long an offer that failed to launch stays blocked. */
+const blockSeconds = 600;
+
+/**
+ * Places a job on a cloud offer: launch (idempotent per job and attempt), wait until running,
+ * run, and always terminate, so a launched instance is either in use or being terminated (C4).
+ * A launch that fails blocks the offer for a while and requeues the job, which then goes to the
+ * next candidate; after `failover.maxRetries` attempts the job fails.
+ */
+export function placeOnCloud(core: SchedulerCore, record: JobRecord, target: CloudTarget): void {
+  const provider = core.cloudProviders.get(target.provider);
+  const offer = core.offerBook.offers.find((candidate) => candidate.provider === target.provider && candidate.offerId === target.offerId);
+  if (provider === undefined || offer === undefined) {
+    core.blockedOffers.set(offerKey(target.provider, target.offerId), core.clock.now() + blockSeconds * 1000);
+    core.rebuildOfferBook();
+    core.enqueue(record);
+    return;
+  }
+  core.setState(record, 'starting');
+  const controller = new AbortController();
+  record.controller = controller;
+  const work = core.launches.add(async () => {
+    let instance: CloudInstance | undefined;
+    try {
+      controller.signal.throwIfAborted();
+      instance = await provider.launch(
+        {
+          key: `${record.id}#${record.attempt}`,
+          offerId: offer.offerId,
+          image: core.cloudImage ?? '',
+          label: core.config.scheduler.instanceLabel,
+          env: { AIMA_JOB_ID: record.id },
+        },
+        controller.signal,
+      );
+      record.instance = instance;
+      const running = await waitUntilRunning(core, provider, instance, controller.signal);
+      execute(core, record, { kind: 'cloud', providerId: provider.id, offer, instance: running }, [], (end, seconds) =>
+        endCloudRun(core, record, provider, running, end, seconds),
+      );
+    } catch (error) {
+      if (instance !== undefined)
+        await provider
+          .terminate(instance.id)
+          .catch((cause: unknown) =>
+            core.logger.error('terminating a failed launch failed', { instanceId: instance?.id, error: String(cause) }),
+          );
+      launchFailed(core, record, target, error, controller.signal);
+    }
+  });
+  core.track(work);
+}
+
+async function waitUntilRunning(
+  core: SchedulerCore,
+  provider: CloudGpuProvider,
+  instance: CloudInstance,
+  signal: AbortSignal,
+): Promise<CloudInstance> {
+  const deadline = core.clock.now() + core.config.scheduler.cloudStartTimeoutSeconds * 1000;
+  let current: CloudInstance | undefined = instance;
+  while (current?.status !== 'running') {
+    if (current === undefined || current.status === 'failed' || current.status === 'terminated' || current.status === 'stopped') {
+      throw new ProviderError(
+        provider.id,
+        'capacity',
+        `instance ${instance.id} ended before it ran (${current?.statusMessage ?? current?.status ?? 'gone'})`,
+      );
+    }
+    if (core.clock.now() >= deadline)
+      throw new ProviderError(
+        provider.id,
+        'capacity',
+        `instance ${instance.id} was not running after ${core.config.scheduler.cloudStartTimeoutSeconds} s`,
+      );
+    await core.clock.sleep(core.config.scheduler.cloudPollSeconds * 1000, signal);
+    current = await provider.getInstance(instance.id, signal);
+  }
+  return current;
+}
+
+async function endCloudRun(
+  core: SchedulerCore,
+  record: JobRecord,
+  provider: CloudGpuProvider,
+  instance: CloudInstance,
+  _end: RunEnd,
+  seconds: number,
+): Promise<void> {
+  const latest = await provider.getInstance(instance.id).catch(() => undefined);
+  await provider.terminate(instance.id);
+  const billed = latest?.costSoFarUsd ?? (instance.pricePerHourUsd * seconds) / 3_600;
+  record.costUsd += core.costs.recordCloud(billed);
+  delete record.instance;
+}
+
+function launchFailed(core: SchedulerCore, record: JobRecord, target: CloudTarget, error: unknown, signal: AbortSignal): void {
+  delete record.controller;
+  delete record.instance;
+  if (signal.aborted) {
+    const reason: unknown = signal.reason;
+    core.finish(record, { error: reason instanceof Error ? reason : new Error(String(reason)), state: 'cancelled' });
+    return;
+  }
+  core.logger.warn('cloud launch failed', { jobId: record.id, provider: target.provider, offerId: target.offerId, error: String(error) });
+  core.blockedOffers.set(offerKey(target.provider, target.offerId), core.clock.now() + blockSeconds * 1000);
+  core.rebuildOfferBook();
+  if (record.attempt > core.config.failover.maxRetries) {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    core.finish(record, { error: failure, state: 'failed' });
+    return;
+  }
+  record.attempt++;
+  core.enqueue(record);
+}

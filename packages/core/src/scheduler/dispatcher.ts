@@ -1,0 +1,128 @@
+import type { Decision, DecisionTarget } from '../engine/decision.js';
+import { JobRejectedError } from '../errors/job-rejected-error.js';
+import { placeOnCloud } from './cloud-placement.js';
+import { execute, PreemptedSignal } from './job-execution.js';
+import type { JobRecord } from './job-record.js';
+import type { QueueEntry } from './queue/job-priority-queue.js';
+import type { SchedulerCore } from './scheduler-core.js';
+
+type LocalTarget = Extract<DecisionTarget, { kind: 'local' }>;
+
+/**
+ * One dispatch round: take jobs in effective-priority order and place each where the engine
+ * says. Jobs that must wait for a busy GPU are set aside so lower-priority jobs can still use
+ * GPUs the waiting ones cannot (backfill), looking at most `backfillScanLimit` jobs deep.
+ */
+export class Dispatcher {
+  constructor(private readonly core: SchedulerCore) {}
+
+  round(): void {
+    const core = this.core;
+    if (!core.started || core.closed) return;
+    const limits = core.config.scheduler;
+    const waiting: QueueEntry[] = [];
+    while (core.queue.size > 0 && waiting.length < limits.backfillScanLimit && this.hasCapacity()) {
+      const now = core.clock.now();
+      const entry = core.queue.pop(now);
+      const record = entry && core.jobs.get(entry.id);
+      if (entry === undefined || record === undefined) continue;
+      const decision = core.engine.decide(record.spec, this.context(now));
+      record.lastDecision = decision;
+      core.events.emit('placement-decided', { jobId: record.id, at: now, decision });
+      if (!this.place(record, decision)) waiting.push(entry);
+    }
+    for (const entry of waiting) core.queue.push(entry);
+  }
+
+  private hasCapacity(): boolean {
+    const core = this.core;
+    return core.counts.running + core.counts.starting < core.config.scheduler.maxConcurrentJobs;
+  }
+
+  private context(now: number) {
+    const core = this.core;
+    return {
+      now,
+      fleet: core.registry.fleet,
+      offers: core.offerBook,
+      uploadBandwidthMbps: core.config.scheduler.uploadBandwidthMbps,
+      ...(core.hybridThresholds && { hybridThresholds: core.hybridThresholds }),
+    };
+  }
+
+  /** Acts on a decision; false when the job must keep waiting. */
+  private place(record: JobRecord, decision: Decision): boolean {
+    const core = this.core;
+    const target = decision.target;
+    switch (decision.outcome) {
+      case 'reject':
+        core.finish(record, { error: new JobRejectedError(record.id, decision), state: 'failed' });
+        return true;
+      case 'local':
+        if (target?.kind !== 'local') return false;
+        this.placeLocal(record, target, decision);
+        return true;
+      case 'cloud':
+        if (target?.kind !== 'cloud') return false;
+        placeOnCloud(core, record, target);
+        return true;
+      case 'queue':
+        if (target?.kind === 'local' && core.config.scheduler.preemption) this.preemptFor(record, target.gpuId);
+        return false;
+    }
+  }
+
+  private placeLocal(record: JobRecord, target: LocalTarget, decision: Decision): void {
+    const core = this.core;
+    const now = core.clock.now();
+    const gpuRecord = core.registry.get(target.gpuId);
+    if (gpuRecord === undefined) {
+      core.enqueue(record);
+      return;
+    }
+    const allocation = this.tryAllocate({
+      jobId: record.id,
+      gpuIds: [target.gpuId],
+      allocatedAt: now,
+      estimatedDurationSeconds: decision.estimatedDurationSeconds,
+      priority: record.spec.priority,
+      allocatedMemoryGb:
+        record.spec.requirements.minVramGb ?? core.config.vramByMediaType[record.spec.type === 'custom' ? 'video' : record.spec.type],
+    });
+    if (allocation === undefined) {
+      core.enqueue(record);
+      return;
+    }
+    record.allocationId = allocation.id;
+    core.registry.setBusyUntil(target.gpuId, now + decision.estimatedDurationSeconds * 1000);
+    const costProfile = core.registry.fleet.classOf(target.gpuId)?.costProfile;
+    execute(core, record, { kind: 'local', gpuIds: [target.gpuId], hostAddress: target.hostAddress }, [target.gpuId], (end, seconds) => {
+      core.ledger.release(allocation.id, end, core.clock.now());
+      core.registry.setBusyUntil(target.gpuId, undefined);
+      delete record.allocationId;
+      if (costProfile) record.costUsd += core.costs.recordLocal(costProfile, seconds);
+    });
+  }
+
+  /** Allocates, or logs and returns undefined if the ledger refuses (the job is then requeued). */
+  private tryAllocate(request: Parameters<SchedulerCore['ledger']['allocate']>[0]) {
+    try {
+      return this.core.ledger.allocate(request);
+    } catch (error) {
+      this.core.logger.error('allocation refused; the job goes back to the queue', { jobId: request.jobId, error: String(error) });
+      return undefined;
+    }
+  }
+
+  /** Q6: stops the lower-priority job holding the GPU this job waits for; it is requeued. */
+  private preemptFor(record: JobRecord, gpuId: string): void {
+    const core = this.core;
+    const holder = core.ledger.holderOf(gpuId);
+    const victim = holder && core.jobs.get(holder.jobId);
+    if (victim === undefined || victim.preemptedBy !== undefined || victim.controller === undefined) return;
+    const weights = core.config.queue.priorityWeights;
+    if (weights[victim.spec.priority] >= weights[record.spec.priority]) return;
+    victim.preemptedBy = record.id;
+    victim.controller.abort(new PreemptedSignal(record.id));
+  }
+}

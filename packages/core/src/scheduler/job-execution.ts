@@ -1,0 +1,167 @@
+import { AimaError } from '../errors/aima-error.js';
+import { JobCancelledError } from '../errors/job-cancelled-error.js';
+import { JobFailedError } from '../errors/job-failed-error.js';
+import { JobTimeoutError } from '../errors/job-timeout-error.js';
+import { SchedulerClosedError } from '../errors/scheduler-closed-error.js';
+import type { Checkpoint, Job, JobContext, JobResult, Placement } from '../spec/job-runner.js';
+import type { JobRecord } from './job-record.js';
+import type { SchedulerCore } from './scheduler-core.js';
+
+/** The abort reason used to make room for a higher-priority job (Q6). */
+export class PreemptedSignal extends Error {
+  constructor(readonly byJobId: string) {
+    super(`preempted by ${byJobId}`);
+    this.name = 'PreemptedSignal';
+  }
+}
+
+/** How a run ended, for the caller's cleanup (release the GPU, terminate the instance). */
+export type RunEnd = 'completed' | 'failed' | 'cancelled' | 'timeout' | 'preempted' | 'closed';
+
+/**
+ * Runs a placed job through the host's runner: progress, checkpoints, a timeout, cancellation
+ * and preemption all go through one AbortController. A runner that ignores its signal does not
+ * hold the job: the scheduler settles when the signal aborts. `cleanup` runs exactly once, before
+ * the job settles, so a GPU is free (or an instance terminated) when the host hears of it.
+ */
+export function execute(
+  core: SchedulerCore,
+  record: JobRecord,
+  placement: Placement,
+  gpuIds: readonly string[],
+  cleanup: (end: RunEnd, ranSeconds: number) => Promise<void> | void,
+): void {
+  const controller = new AbortController();
+  const now = core.clock.now();
+  record.controller = controller;
+  record.placement = placement;
+  record.startedAt = now;
+  core.setState(record, 'running');
+  core.events.emit('job-started', { jobId: record.id, at: now, attempt: record.attempt, placement, gpuIds });
+  const timeoutSeconds = Math.max(
+    core.config.scheduler.minTimeoutSeconds,
+    core.config.scheduler.timeoutFactor * record.estimatedDurationSeconds,
+  );
+  const timer = core.clock.setTimer(timeoutSeconds * 1000, () => controller.abort(new JobTimeoutError(record.id, timeoutSeconds)));
+  const job: Job = { id: record.id, spec: record.spec, attempt: record.attempt, submittedAt: record.submittedAt };
+  const work = (async () => {
+    let outcome: { result: JobResult } | { error: unknown };
+    try {
+      outcome = {
+        result: await untilAborted(core.runner.run(job, placement, contextFor(core, record, controller.signal)), controller.signal),
+      };
+    } catch (error) {
+      outcome = { error: controller.signal.aborted ? controller.signal.reason : error };
+    }
+    timer.cancel();
+    const end = endOf(outcome);
+    // A synchronous cleanup (local GPUs) releases and settles in one step, so no dispatch round
+    // can hand the GPU on before the job's end is announced.
+    try {
+      const pending = cleanup(end, (core.clock.now() - now) / 1000);
+      if (pending !== undefined) await pending;
+    } catch (error) {
+      core.logger.error('cleanup after a job failed', { jobId: record.id, error: String(error) });
+    }
+    settle(core, record, outcome, end, gpuIds);
+    core.scheduleTick();
+  })();
+  core.track(work);
+}
+
+function endOf(outcome: { result: JobResult } | { error: unknown }): RunEnd {
+  if ('result' in outcome) return 'completed';
+  const error = outcome.error;
+  if (error instanceof PreemptedSignal) return 'preempted';
+  if (JobTimeoutError.isInstance(error)) return 'timeout';
+  if (JobCancelledError.isInstance(error)) return 'cancelled';
+  if (SchedulerClosedError.isInstance(error)) return 'closed';
+  return 'failed';
+}
+
+function settle(
+  core: SchedulerCore,
+  record: JobRecord,
+  outcome: { result: JobResult } | { error: unknown },
+  end: RunEnd,
+  gpuIds: readonly string[],
+): void {
+  delete record.controller;
+  if ('result' in outcome) {
+    core.finish(record, { result: outcome.result }, gpuIds);
+    return;
+  }
+  if (end === 'preempted' && !core.closed) {
+    record.attempt++;
+    core.events.emit('job-preempted', { jobId: record.id, at: core.clock.now(), byJobId: record.preemptedBy ?? 'unknown', gpuIds });
+    delete record.preemptedBy;
+    core.enqueue(record);
+    return;
+  }
+  const error = outcome.error;
+  const state = end === 'cancelled' ? 'cancelled' : 'failed';
+  const wrapped = AimaError.isInstance(error) ? error : new JobFailedError(record.id, messageOf(error), { cause: error });
+  core.finish(record, { error: wrapped, state }, gpuIds);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function contextFor(core: SchedulerCore, record: JobRecord, signal: AbortSignal): JobContext {
+  return {
+    signal,
+    ...(record.lastCheckpoint && { resumeFrom: record.lastCheckpoint }),
+    progress(fraction, message) {
+      if (!Number.isFinite(fraction)) return;
+      record.progress = Math.min(1, Math.max(0, fraction));
+      core.events.emit('job-progress', {
+        jobId: record.id,
+        at: core.clock.now(),
+        fraction: record.progress,
+        ...(message !== undefined && { message }),
+      });
+    },
+    async checkpoint(data) {
+      const sequence = (record.lastCheckpoint?.sequence ?? 0) + 1;
+      const checkpoint: Checkpoint = {
+        id: `${record.id}-cp${sequence}`,
+        jobId: record.id,
+        sequence,
+        createdAt: core.clock.now(),
+        sizeBytes: data.byteLength,
+        data,
+      };
+      record.lastCheckpoint = checkpoint;
+      core.events.emit('job-checkpointed', {
+        jobId: record.id,
+        at: checkpoint.createdAt,
+        checkpointId: checkpoint.id,
+        sequence,
+        sizeBytes: data.byteLength,
+      });
+      return checkpoint;
+    },
+    log: core.logger,
+  };
+}
+
+/** The runner's promise, or a rejection with the signal's reason as soon as it aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  promise.catch(() => undefined); // a runner that fails after we stopped listening must not crash the host
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}

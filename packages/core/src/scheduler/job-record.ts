@@ -1,0 +1,89 @@
+import type { JobSpec } from '../config/job-spec.js';
+import type { Decision } from '../engine/decision.js';
+import type { CloudInstance } from '../spec/cloud-instance.js';
+import type { Checkpoint, JobResult, Placement } from '../spec/job-runner.js';
+
+/** Where a job is in its life. */
+export type JobState = 'queued' | 'starting' | 'running' | 'completed' | 'failed' | 'cancelled';
+
+/** What `scheduler.get` and `scheduler.list` return: a read-only view of a job. */
+export interface JobView {
+  readonly id: string;
+  readonly spec: JobSpec;
+  readonly state: JobState;
+  readonly attempt: number;
+  readonly submittedAt: number;
+  readonly queuedAt?: number;
+  readonly startedAt?: number;
+  readonly finishedAt?: number;
+  readonly progress: number;
+  readonly placement?: Placement;
+  readonly lastDecision?: Decision;
+  readonly costUsd: number;
+  readonly error?: { readonly code: string; readonly message: string };
+  readonly estimatedDurationSeconds: number;
+}
+
+/** The scheduler's own mutable record of a job. */
+export interface JobRecord {
+  readonly id: string;
+  readonly spec: JobSpec;
+  readonly submittedAt: number;
+  readonly estimatedDurationSeconds: number;
+  state: JobState;
+  attempt: number;
+  queuedAt?: number;
+  startedAt?: number;
+  finishedAt?: number;
+  progress: number;
+  placement?: Placement;
+  lastDecision?: Decision;
+  costUsd: number;
+  error?: { code: string; message: string };
+  allocationId?: string;
+  instance?: CloudInstance;
+  controller?: AbortController;
+  lastCheckpoint?: Checkpoint;
+  /** Set while the job is being stopped to make room for this job. */
+  preemptedBy?: string;
+  readonly settle: { resolve(result: JobResult): void; reject(error: Error): void };
+}
+
+export function viewOf(record: JobRecord): JobView {
+  const {
+    id,
+    spec,
+    state,
+    attempt,
+    submittedAt,
+    queuedAt,
+    startedAt,
+    finishedAt,
+    progress,
+    placement,
+    lastDecision,
+    costUsd,
+    error,
+    estimatedDurationSeconds,
+  } = record;
+  return {
+    id,
+    spec,
+    state,
+    attempt,
+    submittedAt,
+    ...(queuedAt !== undefined && { queuedAt }),
+    ...(startedAt !== undefined && { startedAt }),
+    ...(finishedAt !== undefined && { finishedAt }),
+    progress,
+    ...(placement && { placement }),
+    ...(lastDecision && { lastDecision }),
+    costUsd,
+    ...(error && { error }),
+    estimatedDurationSeconds,
+  };
+}
+
+export function isFinished(state: JobState): boolean {
+  return state === 'completed' || state === 'failed' || state === 'cancelled';
+}

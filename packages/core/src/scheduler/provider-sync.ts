@@ -1,0 +1,141 @@
+import type { GpuHealth } from '../engine/fleet/local-gpu-state.js';
+import { adaptHybridThresholds, initialHybridThresholds, type UsageSample } from '../policies/hybrid-threshold/adaptive-thresholds.js';
+import type { GpuHealthEvent } from '../spec/gpu-device.js';
+import type { Timer } from '../time/clock.js';
+import type { SchedulerCore } from './scheduler-core.js';
+import type { LocalProviderBinding } from './scheduler-options.js';
+
+/** Health a failure severity leaves a GPU in (F2): temporary → degraded, persistent → offline, critical → error. */
+const healthBySeverity: Record<GpuHealthEvent['severity'], GpuHealth> = { temporary: 'degraded', persistent: 'offline', critical: 'error' };
+
+/**
+ * Keeps the registry and the offer book in step with the providers: discovery at start, samples
+ * every monitoring interval, health events as they come, offers every refresh interval, and the
+ * hybrid policy's thresholds adapted hourly from the usage history (D5).
+ */
+export class ProviderSync {
+  private readonly timers: Timer[] = [];
+  private readonly unsubscribers: Array<() => void> = [];
+  private readonly gpuIdsByDevice = new Map<string, string>();
+  private readonly usageHistory: UsageSample[] = [];
+
+  constructor(
+    private readonly core: SchedulerCore,
+    private readonly bindings: readonly LocalProviderBinding[],
+  ) {}
+
+  async start(signal?: AbortSignal): Promise<void> {
+    for (const binding of this.bindings) await this.discover(binding, signal);
+    await this.refreshOffers(signal);
+    const { monitoring, scheduler, policies } = this.core.config;
+    if (this.bindings.length > 0) this.every(monitoring.intervalSeconds, () => this.sampleAll());
+    if (this.core.cloudProviders.size > 0) this.every(scheduler.offerRefreshSeconds, () => this.refreshOffers());
+    this.core.hybridThresholds = initialHybridThresholds(policies.hybridThreshold);
+    this.every(policies.hybridThreshold.updateIntervalSeconds, () => this.adaptThresholds());
+  }
+
+  stop(): void {
+    for (const timer of this.timers.splice(0)) timer.cancel();
+    for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
+  }
+
+  private every(seconds: number, run: () => Promise<void> | void): void {
+    const arm = () => {
+      const timer = this.core.clock.setTimer(seconds * 1000, () => {
+        this.timers.splice(this.timers.indexOf(timer), 1);
+        if (this.core.closed) return;
+        void Promise.resolve(run()).finally(() => {
+          if (!this.core.closed) arm();
+        });
+      });
+      this.timers.push(timer);
+    };
+    arm();
+  }
+
+  private async discover(binding: LocalProviderBinding, signal?: AbortSignal): Promise<void> {
+    const core = this.core;
+    for (const device of await binding.provider.discover(signal)) {
+      const now = core.clock.now();
+      const record = core.registry.register(
+        {
+          model: device.model,
+          vramGb: device.vramGb,
+          cudaVersion: device.cudaVersion ?? '0',
+          ...(device.computeCapability !== undefined && { computeCapability: device.computeCapability }),
+          hostAddress: device.host,
+          location: binding.location,
+          ...(binding.tags && { tags: [...binding.tags] }),
+          ...(binding.accessRestrictions && { accessRestrictions: binding.accessRestrictions }),
+          ...(binding.availabilitySchedule && { availabilitySchedule: binding.availabilitySchedule }),
+          ...(binding.powerWatts !== undefined && { powerWatts: binding.powerWatts }),
+          ...(binding.purchasePriceUsd !== undefined && { purchasePriceUsd: binding.purchasePriceUsd }),
+          ...(binding.depreciationYears !== undefined && { depreciationYears: binding.depreciationYears }),
+        },
+        now,
+        { stableKey: device.uuid, providerId: binding.provider.id },
+      );
+      this.gpuIdsByDevice.set(`${binding.provider.id}\u0000${device.id}`, record.gpu.id);
+      core.events.emit('gpu-registered', { gpuId: record.gpu.id, at: now, model: device.model, providerId: binding.provider.id });
+    }
+    this.unsubscribers.push(binding.provider.onHealth((event) => this.onHealth(binding, event)));
+  }
+
+  private async sampleAll(): Promise<void> {
+    for (const binding of this.bindings) {
+      const samples = await binding.provider.sample().catch((error: unknown) => {
+        this.core.logger.warn('sampling local GPUs failed', { provider: binding.provider.id, error: String(error) });
+        return [];
+      });
+      for (const sample of samples) {
+        const gpuId = this.gpuIdsByDevice.get(`${binding.provider.id}\u0000${sample.gpuId}`);
+        if (gpuId === undefined) continue;
+        const before = this.core.registry.get(gpuId)?.health;
+        const after = this.core.registry.recordSample(gpuId, { ...sample, gpuId });
+        if (before !== undefined && after !== undefined && before !== after) this.emitStatus(gpuId, after, before, sample.error);
+      }
+    }
+  }
+
+  private onHealth(binding: LocalProviderBinding, event: GpuHealthEvent): void {
+    const gpuId = this.gpuIdsByDevice.get(`${binding.provider.id}\u0000${event.gpuId}`);
+    if (gpuId === undefined) return;
+    const health = healthBySeverity[event.severity];
+    const previous = this.core.registry.setHealth(gpuId, health);
+    if (previous !== undefined && previous !== health) this.emitStatus(gpuId, health, previous, event.message);
+  }
+
+  private emitStatus(gpuId: string, health: GpuHealth, previous: GpuHealth, reason: string | undefined): void {
+    this.core.events.emit('gpu-status-changed', {
+      gpuId,
+      at: this.core.clock.now(),
+      health,
+      previous,
+      ...(reason !== undefined && { reason }),
+    });
+    this.core.scheduleTick();
+  }
+
+  private async refreshOffers(signal?: AbortSignal): Promise<void> {
+    const core = this.core;
+    for (const provider of core.cloudProviders.values()) {
+      try {
+        core.offersByProvider.set(provider.id, await provider.listOffers({}, signal));
+      } catch (error) {
+        core.logger.warn('reading cloud offers failed; keeping the last ones', { provider: provider.id, error: String(error) });
+      }
+    }
+    core.rebuildOfferBook();
+    core.scheduleTick();
+  }
+
+  private adaptThresholds(): void {
+    const core = this.core;
+    const now = core.clock.now();
+    this.usageHistory.push({ at: now, localUtilization: core.registry.fleet.utilization() });
+    const windowStart = now - core.config.policies.hybridThreshold.historyWindowSeconds * 1000;
+    while ((this.usageHistory[0]?.at ?? now) < windowStart) this.usageHistory.shift();
+    const current = core.hybridThresholds ?? initialHybridThresholds(core.config.policies.hybridThreshold);
+    core.hybridThresholds = adaptHybridThresholds(current, this.usageHistory, now, core.config.policies.hybridThreshold);
+  }
+}

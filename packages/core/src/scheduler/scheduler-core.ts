@@ -1,0 +1,125 @@
+import EventEmitter from 'eventemitter3';
+import PQueue from 'p-queue';
+import type { CloudOffer } from '../config/cloud-offer.js';
+import type { SchedulerConfig } from '../config/scheduler-config.js';
+import type { DecisionEngine } from '../engine/decision-engine.js';
+import { createOfferBook, type OfferBook } from '../engine/fleet/offer-book.js';
+import { AimaError } from '../errors/aima-error.js';
+import type { HybridThresholds } from '../policies/hybrid-threshold/adaptive-thresholds.js';
+import type { CloudGpuProvider } from '../spec/cloud-gpu-provider.js';
+import type { JobResult, JobRunner, Logger } from '../spec/job-runner.js';
+import type { Clock } from '../time/clock.js';
+import { AllocationLedger } from './allocation/allocation-ledger.js';
+import { CostTracker } from './cost-tracker.js';
+import type { SchedulerEvents } from './events/scheduler-events.js';
+import { isFinished, type JobRecord, type JobState } from './job-record.js';
+import { JobPriorityQueue } from './queue/job-priority-queue.js';
+import type { GpuRegistry } from './registry/gpu-registry.js';
+
+/** State every part of the scheduler shares, and the transitions that keep it consistent. */
+export class SchedulerCore {
+  readonly events = new EventEmitter<SchedulerEvents>();
+  readonly ledger = new AllocationLedger();
+  readonly costs = new CostTracker();
+  readonly jobs = new Map<string, JobRecord>();
+  readonly queue: JobPriorityQueue;
+  /** Bounds cloud launches in flight (Q7); jobs waiting here count as starting. */
+  readonly launches: PQueue;
+  readonly counts: Record<JobState, number> = { queued: 0, starting: 0, running: 0, completed: 0, failed: 0, cancelled: 0 };
+  /** Offers per provider, as last read; `offerBook` is built from them minus blocked offers. */
+  readonly offersByProvider = new Map<string, readonly CloudOffer[]>();
+  /** Offers that failed to launch, blocked until the time given (SkyPilot-style). */
+  readonly blockedOffers = new Map<string, number>();
+  offerBook: OfferBook = createOfferBook([]);
+  hybridThresholds: HybridThresholds | undefined;
+  /** Settles of running executions, awaited by `close()`. */
+  readonly inFlight = new Set<Promise<void>>();
+  started = false;
+  closed = false;
+
+  constructor(
+    readonly config: SchedulerConfig,
+    readonly clock: Clock,
+    readonly engine: DecisionEngine,
+    readonly registry: GpuRegistry,
+    readonly runner: JobRunner,
+    readonly cloudProviders: ReadonlyMap<string, CloudGpuProvider>,
+    readonly cloudImage: string | undefined,
+    readonly logger: Logger,
+    private readonly onTick: () => void,
+  ) {
+    this.queue = new JobPriorityQueue(config.queue);
+    this.launches = new PQueue({ concurrency: config.scheduler.maxConcurrentLaunches });
+  }
+
+  /** Asks for a dispatch round soon (coalesced). */
+  scheduleTick(): void {
+    this.onTick();
+  }
+
+  setState(record: JobRecord, state: JobState): void {
+    this.counts[record.state]--;
+    record.state = state;
+    this.counts[state]++;
+  }
+
+  /** Puts a job (back) in the queue; aging counts from when it first queued. */
+  enqueue(record: JobRecord): void {
+    if (record.state !== 'queued') this.setState(record, 'queued');
+    record.queuedAt ??= this.clock.now();
+    this.queue.push({ id: record.id, priority: record.spec.priority, queuedAt: record.queuedAt, deadline: record.spec.deadline });
+    this.events.emit('job-queued', {
+      jobId: record.id,
+      at: this.clock.now(),
+      priority: record.spec.priority,
+      queueLength: this.queue.size,
+    });
+    this.scheduleTick();
+  }
+
+  /** Ends a job exactly once: resolves or rejects its result and emits the matching event. */
+  finish(
+    record: JobRecord,
+    outcome: { result: JobResult } | { error: Error; state: 'failed' | 'cancelled' },
+    gpuIds: readonly string[] = [],
+  ): void {
+    if (isFinished(record.state)) return;
+    this.queue.remove(record.id);
+    record.finishedAt = this.clock.now();
+    const at = record.finishedAt;
+    if ('result' in outcome) {
+      this.setState(record, 'completed');
+      record.progress = 1;
+      const durationSeconds = record.startedAt === undefined ? 0 : (at - record.startedAt) / 1000;
+      this.events.emit('job-completed', { jobId: record.id, at, durationSeconds, costUsd: record.costUsd, gpuIds });
+      record.settle.resolve(outcome.result);
+      return;
+    }
+    this.setState(record, outcome.state);
+    const code = AimaError.isInstance(outcome.error) ? outcome.error.code : 'AIMA_JOB_FAILED';
+    record.error = { code, message: outcome.error.message };
+    if (outcome.state === 'cancelled') this.events.emit('job-cancelled', { jobId: record.id, at, gpuIds });
+    else this.events.emit('job-failed', { jobId: record.id, at, code, message: outcome.error.message, gpuIds });
+    record.settle.reject(outcome.error);
+  }
+
+  /** Rebuilds the offer book from the last offers read, leaving out blocked offers. */
+  rebuildOfferBook(): void {
+    const now = this.clock.now();
+    for (const [key, until] of this.blockedOffers) if (until <= now) this.blockedOffers.delete(key);
+    const offers = [...this.offersByProvider.values()]
+      .flat()
+      .filter((offer) => !this.blockedOffers.has(offerKey(offer.provider, offer.offerId)));
+    this.offerBook = createOfferBook(offers);
+  }
+
+  /** Tracks a running execution so `close()` can wait for it. */
+  track(work: Promise<void>): void {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+}
+
+export function offerKey(provider: string, offerId: string): string {
+  return `${provider}\u0000${offerId}`;
+}
