@@ -82,6 +82,7 @@ export { createOfferBook, OfferBook } from './engine/fleet/offer-book.js';
 export type { SideRejection } from './engine/pipeline.js';
 export { type PreparedJob, prepareJob } from './engine/prepared-job.js';
 export { createPluginRegistry, type PluginRegistry } from './engine/registry.js';
+export { minimumUploadSeconds, sameRegion, uploadSecondsFor } from './engine/upload-time.js';
 // Errors
 export { AimaError, type AimaErrorOptions } from './errors/aima-error.js';
 export { AllocationError } from './errors/allocation-error.js';

@@ -32,6 +32,7 @@ export class Dispatcher {
       if (!this.place(record, decision)) waiting.push(entry);
     }
     for (const entry of waiting) core.queue.push(entry);
+    core.armIntervalIfWaiting();
   }
 
   private hasCapacity(): boolean {

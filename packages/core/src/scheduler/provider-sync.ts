@@ -1,3 +1,4 @@
+import type { CloudOffer } from '../config/cloud-offer.js';
 import type { GpuHealth } from '../engine/fleet/local-gpu-state.js';
 import { adaptHybridThresholds, initialHybridThresholds, type UsageSample } from '../policies/hybrid-threshold/adaptive-thresholds.js';
 import type { GpuHealthEvent } from '../spec/gpu-device.js';
@@ -26,6 +27,7 @@ export class ProviderSync {
 
   async start(signal?: AbortSignal): Promise<void> {
     for (const binding of this.bindings) await this.discover(binding, signal);
+    await this.reconcileOrphans(signal);
     await this.refreshOffers(signal);
     const { monitoring, scheduler, policies } = this.core.config;
     if (this.bindings.length > 0) this.every(monitoring.intervalSeconds, () => this.sampleAll());
@@ -116,11 +118,49 @@ export class ProviderSync {
     this.core.scheduleTick();
   }
 
-  private async refreshOffers(signal?: AbortSignal): Promise<void> {
+  /**
+   * C4 after a restart: every instance carrying our label belongs to no live job of this
+   * scheduler (it has none yet), so it is terminated: nothing keeps billing.
+   */
+  private async reconcileOrphans(signal?: AbortSignal): Promise<void> {
     const core = this.core;
     for (const provider of core.cloudProviders.values()) {
       try {
-        core.offersByProvider.set(provider.id, await provider.listOffers({}, signal));
+        for (const instance of await provider.listInstances(core.config.scheduler.instanceLabel, signal)) {
+          core.logger.warn('terminating an orphaned cloud instance', { provider: provider.id, instanceId: instance.id });
+          await provider.terminate(instance.id, signal);
+        }
+      } catch (error) {
+        core.logger.error('reconciling cloud instances failed; orphans may still bill', { provider: provider.id, error: String(error) });
+      }
+    }
+  }
+
+  /**
+   * Offers matching what queued jobs need: one query per distinct VRAM need (the largest eight)
+   * plus an open one, merged. A market that pages its answer cheapest-first (Vast) would
+   * otherwise never show the large GPUs big jobs need.
+   */
+  private offerQueries(): Array<{ minVramGb?: number }> {
+    const needs = new Set<number>();
+    for (const record of this.core.jobs.values()) {
+      if (record.state !== 'queued') continue;
+      needs.add(
+        record.spec.requirements.minVramGb ?? (record.spec.type === 'custom' ? 0 : this.core.config.vramByMediaType[record.spec.type]),
+      );
+    }
+    const largest = [...needs].sort((a, b) => b - a).slice(0, 8);
+    return [{}, ...largest.map((minVramGb) => ({ minVramGb }))];
+  }
+
+  private async refreshOffers(signal?: AbortSignal): Promise<void> {
+    const core = this.core;
+    const queries = this.offerQueries();
+    for (const provider of core.cloudProviders.values()) {
+      try {
+        const merged = new Map<string, CloudOffer>();
+        for (const query of queries) for (const offer of await provider.listOffers(query, signal)) merged.set(offer.offerId, offer);
+        core.offersByProvider.set(provider.id, [...merged.values()]);
       } catch (error) {
         core.logger.warn('reading cloud offers failed; keeping the last ones', { provider: provider.id, error: String(error) });
       }

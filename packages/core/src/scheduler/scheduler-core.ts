@@ -36,6 +36,7 @@ export class SchedulerCore {
   readonly inFlight = new Set<Promise<void>>();
   started = false;
   closed = false;
+  private intervalTimer: { cancel(): void } | undefined;
 
   constructor(
     readonly config: SchedulerConfig,
@@ -111,6 +112,24 @@ export class SchedulerCore {
       .flat()
       .filter((offer) => !this.blockedOffers.has(offerKey(offer.provider, offer.offerId)));
     this.offerBook = createOfferBook(offers);
+  }
+
+  /**
+   * While jobs wait, re-runs dispatch every scheduling interval (aging and deadlines change
+   * priorities with time). Armed only while the queue is not empty, so an idle or simulated
+   * scheduler does not tick for nothing.
+   */
+  armIntervalIfWaiting(): void {
+    if (this.intervalTimer !== undefined || this.closed || this.queue.size === 0) return;
+    this.intervalTimer = this.clock.setTimer(this.config.queue.schedulingIntervalSeconds * 1000, () => {
+      this.intervalTimer = undefined;
+      this.scheduleTick();
+    });
+  }
+
+  stopInterval(): void {
+    this.intervalTimer?.cancel();
+    this.intervalTimer = undefined;
   }
 
   /** Tracks a running execution so `close()` can wait for it. */

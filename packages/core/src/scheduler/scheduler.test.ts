@@ -231,3 +231,26 @@ describe('createScheduler', () => {
     expect(snapshot.utilization.local).toBe(1);
   });
 });
+
+describe('cloud hygiene', () => {
+  it('terminates instances left over from an earlier run at start (C4)', async () => {
+    const value = use(harness({ gpus: [gpu('gpu_00000001')], offers: [offer('big', 1, 80)] }));
+    const orphan = await value.cloud.launch({ key: 'old-job#1', offerId: 'big', image: 'img', label: 'aima' });
+    const foreign = await value.cloud.launch({ key: 'theirs#1', offerId: 'big', image: 'img', label: 'someone-else' });
+    await value.scheduler.start();
+    const live = value.cloud.liveInstances().map((instance) => instance.id);
+    expect(live).not.toContain(orphan.id);
+    expect(live).toContain(foreign.id);
+  });
+
+  it('does not keep a timer armed while nothing waits', async () => {
+    const { clock, scheduler } = use(harness({ gpus: [gpu('gpu_00000001')] }));
+    await scheduler.start();
+    const first = scheduler.submit({ type: 'audio', confidentiality: 'internal', estimatedDurationSeconds: 60 });
+    await clock.advanceBy(61_000);
+    await first.result;
+    await clock.advanceBy(1);
+    // Only the offer refresh and the hybrid policy's hourly adaptation remain; no dispatch interval.
+    expect(clock.pendingTimers).toBe(2);
+  });
+});

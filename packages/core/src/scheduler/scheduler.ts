@@ -115,7 +115,6 @@ function registerGpu(core: SchedulerCore, input: GpuRegistrationInput): Register
 
 class SchedulerApi implements Scheduler {
   private sequence = 0;
-  private intervalTimer: { cancel(): void } | undefined;
 
   constructor(
     private readonly core: SchedulerCore,
@@ -128,7 +127,6 @@ class SchedulerApi implements Scheduler {
     if (core.started) return;
     await this.sync.start(signal);
     core.started = true;
-    this.armInterval();
     core.scheduleTick();
   }
 
@@ -231,7 +229,7 @@ class SchedulerApi implements Scheduler {
     const core = this.core;
     if (core.closed) return;
     core.closed = true;
-    this.intervalTimer?.cancel();
+    core.stopInterval();
     this.sync.stop();
     for (const record of core.jobs.values()) {
       if (isFinished(record.state)) continue;
@@ -239,15 +237,5 @@ class SchedulerApi implements Scheduler {
       else core.finish(record, { error: new SchedulerClosedError(record.id), state: 'failed' });
     }
     while (core.inFlight.size > 0) await Promise.allSettled([...core.inFlight]);
-  }
-
-  /** Re-runs dispatch every scheduling interval: aging and deadlines change priorities over time. */
-  private armInterval(): void {
-    const core = this.core;
-    this.intervalTimer = core.clock.setTimer(core.config.queue.schedulingIntervalSeconds * 1000, () => {
-      if (core.closed) return;
-      core.scheduleTick();
-      this.armInterval();
-    });
   }
 }
