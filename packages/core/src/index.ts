@@ -150,8 +150,10 @@ export {
   resourceClasses,
 } from './scheduler/sizing/job-size.js';
 export type { CloudInstanceSnapshot, GpuClassWait, GpuSnapshot, SchedulerSnapshot } from './scheduler/snapshot.js';
+// Simulation
+export { simulate } from './simulation/simulate.js';
+export type { SimulationInput, SimulationJob, SimulationReport, WaitStatistics } from './simulation/simulation-types.js';
 export type { CloudGpuProvider } from './spec/cloud-gpu-provider.js';
-
 // Spec: the seams adapters implement
 export {
   type CloudInstance,

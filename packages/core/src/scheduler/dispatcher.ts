@@ -3,6 +3,7 @@ import { JobRejectedError } from '../errors/job-rejected-error.js';
 import { placeOnCloud } from './cloud-placement.js';
 import { execute, PreemptedSignal } from './job-execution.js';
 import type { JobRecord } from './job-record.js';
+import { effectivePriority } from './queue/effective-priority.js';
 import type { QueueEntry } from './queue/job-priority-queue.js';
 import type { SchedulerCore } from './scheduler-core.js';
 
@@ -115,14 +116,25 @@ export class Dispatcher {
     }
   }
 
-  /** Q6: stops the lower-priority job holding the GPU this job waits for; it is requeued. */
+  /**
+   * Q6: stops the job holding the GPU this job waits for, if its effective priority (with aging
+   * and deadline, as the queue ranks) is lower; it is requeued and resumes from its checkpoint.
+   * Comparing base weights instead would livelock: an aged low-priority victim outranks its
+   * preemptor in the queue, takes the GPU back, and is preempted again, forever.
+   */
   private preemptFor(record: JobRecord, gpuId: string): void {
     const core = this.core;
     const holder = core.ledger.holderOf(gpuId);
     const victim = holder && core.jobs.get(holder.jobId);
     if (victim === undefined || victim.preemptedBy !== undefined || victim.controller === undefined) return;
-    const weights = core.config.queue.priorityWeights;
-    if (weights[victim.spec.priority] >= weights[record.spec.priority]) return;
+    const now = core.clock.now();
+    const rank = (job: JobRecord) =>
+      effectivePriority(
+        { priority: job.spec.priority, queuedAt: job.queuedAt ?? job.submittedAt, deadline: job.spec.deadline },
+        now,
+        core.config.queue,
+      );
+    if (rank(victim) >= rank(record)) return;
     victim.preemptedBy = record.id;
     victim.controller.abort(new PreemptedSignal(record.id));
   }

@@ -102,7 +102,7 @@ describe('scheduler invariants under random interleavings (virtual clock)', () =
         await scheduler.close();
         expect(clock.pendingTimers).toBe(0);
       }),
-      { numRuns: 250 },
+      { numRuns: 250, timeout: 10_000, ...(process.env.FC_SEED && { seed: Number(process.env.FC_SEED) }) },
     );
   }, 60_000);
 });

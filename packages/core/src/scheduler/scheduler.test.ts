@@ -178,6 +178,25 @@ describe('createScheduler', () => {
     await expect(batch.result).resolves.toMatchObject({ output: { resumedFrom: 0.5, attempt: 2 } });
   });
 
+  it('does not preempt a job whose aged priority still outranks the newcomer (no preemption livelock)', async () => {
+    const { clock, scheduler, events } = use(harness({ gpus: [gpu('gpu_00000001')], config: { scheduler: { preemption: true } } }));
+    await scheduler.start();
+    const low = scheduler.submit({
+      type: 'audio',
+      confidentiality: 'internal',
+      priority: 'low',
+      checkpointable: true,
+      estimatedDurationSeconds: 5_400,
+    });
+    await clock.advanceBy(3_000_000); // 50 min: aging ×5, effective 25
+    const normal = scheduler.submit({ type: 'audio', confidentiality: 'internal', priority: 'normal', estimatedDurationSeconds: 600 }); // effective 10
+    await clock.advanceBy(1);
+    expect(events.filter((event) => event.name === 'job-preempted')).toEqual([]);
+    expect(scheduler.get(normal.id)?.state).toBe('queued');
+    await clock.advanceBy(2_400_000 + 600_000 + 1_000);
+    await Promise.all([low.result, normal.result]);
+  });
+
   it('applies backpressure and refuses jobs after close', async () => {
     const { scheduler } = use(harness({ gpus: [], config: { scheduler: { maxQueuedJobs: 2 } } }));
     scheduler.submit({ type: 'audio', confidentiality: 'internal' });

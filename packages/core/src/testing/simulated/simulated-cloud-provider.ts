@@ -29,6 +29,8 @@ export interface SimulatedCloudProvider extends CloudGpuProvider {
   totalCostUsd(): number;
   /** Instances not terminated. */
   liveInstances(): CloudInstance[];
+  /** Launches refused for lack of capacity so far. */
+  launchFailures(): number;
 }
 
 interface Rented {
@@ -47,6 +49,7 @@ export function createSimulatedCloudProvider(options: SimulatedCloudProviderOpti
   let sequence = 0;
   let closed = false;
   let endedCostUsd = 0;
+  let failedLaunches = 0;
 
   function check(signal?: AbortSignal): void {
     signal?.throwIfAborted();
@@ -84,6 +87,7 @@ export function createSimulatedCloudProvider(options: SimulatedCloudProviderOpti
       const offer = offers.find((candidate) => candidate.offerId === request.offerId);
       if (!offer) throw new ProviderError(id, 'not-found', `offer ${request.offerId} does not exist or was taken`);
       if ((options.launchFailureRate ?? 0) > 0 && (options.random?.next() ?? 1) < (options.launchFailureRate ?? 0)) {
+        failedLaunches++;
         throw new ProviderError(id, 'capacity', `no capacity left for offer ${offer.offerId}`);
       }
       const instance: CloudInstance = {
@@ -137,6 +141,7 @@ export function createSimulatedCloudProvider(options: SimulatedCloudProviderOpti
     liveInstances() {
       return [...byId.values()].filter((rented) => rented.instance.status !== 'terminated').map(snapshot);
     },
+    launchFailures: () => failedLaunches,
     async close() {
       closed = true;
       for (const rented of byId.values()) rented.timer?.cancel();
