@@ -8,6 +8,7 @@ export default defineConfig({
     // Tests run against the sources; CI also builds and type-checks the published entries.
     alias: [
       { find: /^@aima\/core\/testing$/, replacement: fromRoot('./packages/core/src/testing/index.ts') },
+      { find: /^@aima\/core\/onnx$/, replacement: fromRoot('./packages/core/src/onnx/index.ts') },
       { find: /^@aima\/core$/, replacement: fromRoot('./packages/core/src/index.ts') },
     ],
   },

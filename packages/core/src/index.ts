@@ -150,6 +150,57 @@ export {
   resourceClasses,
 } from './scheduler/sizing/job-size.js';
 export type { CloudInstanceSnapshot, GpuClassWait, GpuSnapshot, SchedulerSnapshot } from './scheduler/snapshot.js';
+// Model selection (M1, M3): registry, performance profiles, adaptive selector, model-fit filter
+export {
+  type AdaptiveModelSelector,
+  type AdaptiveModelSelectorOptions,
+  createAdaptiveModelSelector,
+  type SelectorConfig,
+} from './selector/adaptive-selector.js';
+export {
+  estimateModelPerformance,
+  gflopsPerItem,
+  gflopsPerWatt,
+  inferenceUtilisation,
+  maxEstimatedBatch,
+  peakFp32Gflops,
+  unknownGpuGflops,
+} from './selector/estimate-performance.js';
+export { createModelFitPlugin, type ModelFitPluginOptions } from './selector/model-fit-plugin.js';
+export {
+  createModelRegistry,
+  type ModelDefinition,
+  type ModelDefinitionInput,
+  type ModelRegistry,
+  type ModelTask,
+  type ModelVariant,
+  modelDefinitionSchema,
+  modelTaskSchema,
+  modelVariantSchema,
+  type Precision,
+  precisionSchema,
+  variantAccuracy,
+  variantKey,
+} from './selector/model-registry.js';
+export {
+  type ModelPerformance,
+  type PerformanceProfile,
+  PerformanceProfileStore,
+  performanceProfileSchema,
+  throughputOf,
+} from './selector/performance-profile.js';
+export { gpuPrecisions, memoryAt, precisionOrder, usablePrecisions } from './selector/precision.js';
+export { loadProfileStore, saveProfileStore } from './selector/profile-file.js';
+export {
+  type ModelSelection,
+  type NoSelection,
+  type PerformanceSource,
+  type SelectionFallback,
+  type SelectionOutcome,
+  type SelectionRequirements,
+  vramNeedFor,
+} from './selector/selection.js';
+export { freeVramMbOf, type SelectorGpu } from './selector/selector-gpu.js';
 // Simulation
 export { simulate } from './simulation/simulate.js';
 export type { SimulationInput, SimulationJob, SimulationReport, WaitStatistics } from './simulation/simulation-types.js';
