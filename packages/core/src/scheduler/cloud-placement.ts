@@ -49,12 +49,7 @@ export function placeOnCloud(core: SchedulerCore, record: JobRecord, target: Clo
         endCloudRun(core, record, provider, running, end, seconds),
       );
     } catch (error) {
-      if (instance !== undefined)
-        await provider
-          .terminate(instance.id)
-          .catch((cause: unknown) =>
-            core.logger.error('terminating a failed launch failed', { instanceId: instance?.id, error: String(cause) }),
-          );
+      if (instance !== undefined) await terminateOrRetry(core, provider, instance);
       launchFailed(core, record, target, error, controller.signal);
     }
   });
@@ -98,10 +93,34 @@ async function endCloudRun(
   seconds: number,
 ): Promise<void> {
   const latest = await provider.getInstance(instance.id).catch(() => undefined);
-  await provider.terminate(instance.id);
-  const billed = latest?.costSoFarUsd ?? (instance.pricePerHourUsd * seconds) / 3_600;
-  record.costUsd += core.costs.recordCloud(billed);
+  // A provider that reports nothing, or 0 for an instance that ran at a price, is not believed.
+  const estimated = (instance.pricePerHourUsd * seconds) / 3_600;
+  const reported = latest?.costSoFarUsd;
+  record.costUsd += core.costs.recordCloud(reported !== undefined && reported > 0 ? reported : estimated);
   delete record.instance;
+  await terminateOrRetry(core, provider, instance);
+}
+
+/**
+ * Terminates an instance; if the provider refuses, keeps retrying on the clock (and once more at
+ * close) so a launched instance never keeps billing unnoticed (C4).
+ */
+export async function terminateOrRetry(core: SchedulerCore, provider: CloudGpuProvider, instance: CloudInstance): Promise<void> {
+  try {
+    await provider.terminate(instance.id);
+    core.pendingTerminations.delete(instance.id);
+  } catch (error) {
+    core.logger.error('terminating a cloud instance failed; retrying', {
+      provider: provider.id,
+      instanceId: instance.id,
+      error: String(error),
+    });
+    core.pendingTerminations.set(instance.id, { provider, instance });
+    if (core.closed) return;
+    core.clock.setTimer(core.config.scheduler.cloudPollSeconds * 6 * 1000, () => {
+      if (!core.closed && core.pendingTerminations.has(instance.id)) core.track(terminateOrRetry(core, provider, instance));
+    });
+  }
 }
 
 function launchFailed(core: SchedulerCore, record: JobRecord, target: CloudTarget, error: unknown, signal: AbortSignal): void {

@@ -58,6 +58,7 @@ export class Dispatcher {
     const target = decision.target;
     switch (decision.outcome) {
       case 'reject':
+        if (this.searchOffersFirst(record)) return false;
         core.finish(record, { error: new JobRejectedError(record.id, decision), state: 'failed' });
         return true;
       case 'local':
@@ -104,6 +105,20 @@ export class Dispatcher {
       delete record.allocationId;
       if (costProfile) record.costUsd += core.costs.recordLocal(costProfile, seconds);
     });
+  }
+
+  /**
+   * Offers are read periodically, and markets answer a search with their cheapest page only; a
+   * job that needs a large GPU may find none in the last read. Before rejecting such a job, ask
+   * once for offers meeting its need; it is decided again when they arrive.
+   */
+  private searchOffersFirst(record: JobRecord): boolean {
+    const core = this.core;
+    if (record.offersSearched || core.cloudProviders.size === 0 || record.spec.confidentiality === 'confidential') return false;
+    record.offersSearched = true;
+    const need = record.spec.requirements.minVramGb ?? (record.spec.type === 'custom' ? 0 : core.config.vramByMediaType[record.spec.type]);
+    core.track(core.requestOffers(need).finally(() => core.scheduleTick()));
+    return true;
   }
 
   /** Allocates, or logs and returns undefined if the ledger refuses (the job is then requeued). */

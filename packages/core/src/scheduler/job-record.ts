@@ -44,6 +44,8 @@ export interface JobRecord {
   instance?: CloudInstance;
   controller?: AbortController;
   lastCheckpoint?: Checkpoint;
+  /** Set once a fresh offer search was made for this job's need. */
+  offersSearched?: boolean;
   /** Set while the job is being stopped to make room for this job. */
   preemptedBy?: string;
   readonly settle: { resolve(result: JobResult): void; reject(error: Error): void };

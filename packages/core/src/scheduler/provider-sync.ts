@@ -26,6 +26,7 @@ export class ProviderSync {
   ) {}
 
   async start(signal?: AbortSignal): Promise<void> {
+    this.core.requestOffers = (minVramGb) => this.refreshOffers(undefined, [{ minVramGb }]);
     for (const binding of this.bindings) await this.discover(binding, signal);
     await this.reconcileOrphans(signal);
     await this.refreshOffers(signal);
@@ -153,12 +154,15 @@ export class ProviderSync {
     return [{}, ...largest.map((minVramGb) => ({ minVramGb }))];
   }
 
-  private async refreshOffers(signal?: AbortSignal): Promise<void> {
+  /** Reads offers (only `extra` queries when given, merged into the last read) for every provider. */
+  private async refreshOffers(signal?: AbortSignal, extra?: Array<{ minVramGb?: number }>): Promise<void> {
     const core = this.core;
-    const queries = this.offerQueries();
+    const queries = extra ?? this.offerQueries();
     for (const provider of core.cloudProviders.values()) {
       try {
-        const merged = new Map<string, CloudOffer>();
+        const merged = new Map<string, CloudOffer>(
+          extra ? (core.offersByProvider.get(provider.id) ?? []).map((offer) => [offer.offerId, offer]) : [],
+        );
         for (const query of queries) for (const offer of await provider.listOffers(query, signal)) merged.set(offer.offerId, offer);
         core.offersByProvider.set(provider.id, [...merged.values()]);
       } catch (error) {

@@ -7,6 +7,7 @@ import { createOfferBook, type OfferBook } from '../engine/fleet/offer-book.js';
 import { AimaError } from '../errors/aima-error.js';
 import type { HybridThresholds } from '../policies/hybrid-threshold/adaptive-thresholds.js';
 import type { CloudGpuProvider } from '../spec/cloud-gpu-provider.js';
+import type { CloudInstance } from '../spec/cloud-instance.js';
 import type { JobResult, JobRunner, Logger } from '../spec/job-runner.js';
 import type { Clock } from '../time/clock.js';
 import { AllocationLedger } from './allocation/allocation-ledger.js';
@@ -32,6 +33,10 @@ export class SchedulerCore {
   readonly blockedOffers = new Map<string, number>();
   offerBook: OfferBook = createOfferBook([]);
   hybridThresholds: HybridThresholds | undefined;
+  /** Instances whose termination failed, retried until it succeeds (C4). */
+  readonly pendingTerminations = new Map<string, { provider: CloudGpuProvider; instance: CloudInstance }>();
+  /** Asks for a fresh offer search for a VRAM need, so a job is not rejected on stale offers. */
+  requestOffers: (minVramGb: number) => Promise<void> = async () => undefined;
   /** Settles of running executions, awaited by `close()`. */
   readonly inFlight = new Set<Promise<void>>();
   started = false;

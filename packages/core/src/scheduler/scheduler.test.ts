@@ -273,3 +273,49 @@ describe('cloud hygiene', () => {
     expect(clock.pendingTimers).toBe(2);
   });
 });
+
+describe('cloud failures the adapters found', () => {
+  it('keeps retrying a terminate the provider refuses, and never leaves the instance billing', async () => {
+    const value = use(harness({ gpus: [], offers: [offer('big', 1, 80)] }));
+    let refusals = 2;
+    const terminate = value.cloud.terminate.bind(value.cloud);
+    value.cloud.terminate = async (instanceId, signal) => {
+      if (refusals-- > 0) throw new Error('HTTP 500');
+      return terminate(instanceId, signal);
+    };
+    await value.scheduler.start();
+    const handle = value.scheduler.submit({
+      type: 'video',
+      confidentiality: 'public',
+      requirements: { minVramGb: 80 },
+      estimatedDurationSeconds: 600,
+    });
+    await value.clock.advanceBy(60_000 + 600_000 + 30_000);
+    await handle.result;
+    expect(value.scheduler.get(handle.id)?.costUsd).toBeGreaterThan(0);
+    expect(value.cloud.liveInstances()).toHaveLength(1);
+    expect(value.scheduler.snapshot().cloudInstances).toEqual([expect.objectContaining({ jobId: 'terminating' })]);
+    await value.clock.advanceBy(2 * 60_000 + 1_000);
+    expect(value.cloud.liveInstances()).toEqual([]);
+    expect(value.scheduler.snapshot().cloudInstances).toEqual([]);
+  });
+
+  it('searches offers for a large job before rejecting it when the last read was only the cheap page', async () => {
+    const value = use(harness({ gpus: [], offers: [offer('small', 0.3, 24), offer('big', 1.5, 80)] }));
+    const listOffers = value.cloud.listOffers.bind(value.cloud);
+    value.cloud.listOffers = async (query, signal) => {
+      const offers = await listOffers(query, signal);
+      return query.minVramGb === undefined ? offers.slice(0, 1) : offers; // a market that pages cheapest-first
+    };
+    await value.scheduler.start();
+    const handle = value.scheduler.submit({
+      type: 'video',
+      confidentiality: 'public',
+      requirements: { minVramGb: 80 },
+      estimatedDurationSeconds: 60,
+    });
+    await value.clock.advanceBy(60_000 + 60_000 + 10_000);
+    await expect(handle.result).resolves.toBeDefined();
+    expect(value.scheduler.get(handle.id)?.placement).toMatchObject({ kind: 'cloud', offer: { offerId: 'big' } });
+  });
+});

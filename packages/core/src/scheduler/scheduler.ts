@@ -237,5 +237,16 @@ class SchedulerApi implements Scheduler {
       else core.finish(record, { error: new SchedulerClosedError(record.id), state: 'failed' });
     }
     while (core.inFlight.size > 0) await Promise.allSettled([...core.inFlight]);
+    for (const [instanceId, { provider }] of core.pendingTerminations) {
+      await provider.terminate(instanceId).then(
+        () => core.pendingTerminations.delete(instanceId),
+        (error: unknown) =>
+          core.logger.error('an instance could not be terminated at close; it may still bill', {
+            provider: provider.id,
+            instanceId,
+            error: String(error),
+          }),
+      );
+    }
   }
 }

@@ -83,6 +83,15 @@ export function buildSnapshot(core: SchedulerCore): SchedulerSnapshot {
     const { id, providerId, offerId, pricePerHourUsd } = record.instance;
     cloudInstances.push({ instanceId: id, providerId, offerId, jobId: record.id, pricePerHourUsd });
   }
+  for (const { instance } of core.pendingTerminations.values()) {
+    cloudInstances.push({
+      instanceId: instance.id,
+      providerId: instance.providerId,
+      offerId: instance.offerId,
+      jobId: 'terminating',
+      pricePerHourUsd: instance.pricePerHourUsd,
+    });
+  }
   const byGpuClass = core.registry.fleet.classes().map((gpuClass) => {
     const soonest = gpuClass.soonest();
     const wait = soonest === undefined ? 0 : waitSecondsOf(soonest, now);
