@@ -4,7 +4,7 @@ import type { CloudGpuProvider } from '../spec/cloud-gpu-provider.js';
 import type { CloudInstance } from '../spec/cloud-instance.js';
 import { execute, type RunEnd } from './job-execution.js';
 import type { JobRecord } from './job-record.js';
-import { offerKey, type SchedulerCore } from './scheduler-core.js';
+import type { SchedulerCore } from './scheduler-core.js';
 
 type CloudTarget = Extract<DecisionTarget, { kind: 'cloud' }>;
 
@@ -21,8 +21,7 @@ export function placeOnCloud(core: SchedulerCore, record: JobRecord, target: Clo
   const provider = core.cloudProviders.get(target.provider);
   const offer = core.offerBook.offers.find((candidate) => candidate.provider === target.provider && candidate.offerId === target.offerId);
   if (provider === undefined || offer === undefined) {
-    core.blockedOffers.set(offerKey(target.provider, target.offerId), core.clock.now() + blockSeconds * 1000);
-    core.rebuildOfferBook();
+    core.blockOffer(target.provider, target.offerId, core.clock.now() + blockSeconds * 1000);
     core.enqueue(record);
     return;
   }
@@ -132,8 +131,7 @@ function launchFailed(core: SchedulerCore, record: JobRecord, target: CloudTarge
     return;
   }
   core.logger.warn('cloud launch failed', { jobId: record.id, provider: target.provider, offerId: target.offerId, error: String(error) });
-  core.blockedOffers.set(offerKey(target.provider, target.offerId), core.clock.now() + blockSeconds * 1000);
-  core.rebuildOfferBook();
+  core.blockOffer(target.provider, target.offerId, core.clock.now() + blockSeconds * 1000);
   if (record.attempt > core.config.failover.maxRetries) {
     const failure = error instanceof Error ? error : new Error(String(error));
     core.finish(record, { error: failure, state: 'failed' });

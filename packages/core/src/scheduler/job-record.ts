@@ -48,7 +48,12 @@ export interface JobRecord {
   offersSearched?: boolean;
   /** Set while the job is being stopped to make room for this job. */
   preemptedBy?: string;
-  readonly settle: { resolve(result: JobResult): void; reject(error: Error): void };
+  /** How the job ended, once it has. */
+  outcome?: { readonly result: JobResult } | { readonly error: Error };
+  /** The result promise, made when the host first asks for it. */
+  result?: Promise<JobResult>;
+  /** Settles `result` when it was made before the job ended. */
+  waiters?: { resolve(result: JobResult): void; reject(error: Error): void };
 }
 
 export function viewOf(record: JobRecord): JobView {

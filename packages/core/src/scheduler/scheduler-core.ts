@@ -42,6 +42,7 @@ export class SchedulerCore {
   started = false;
   closed = false;
   private intervalTimer: { cancel(): void } | undefined;
+  private readonly blockTimers = new Set<{ cancel(): void }>();
 
   constructor(
     readonly config: SchedulerConfig,
@@ -98,7 +99,9 @@ export class SchedulerCore {
       record.progress = 1;
       const durationSeconds = record.startedAt === undefined ? 0 : (at - record.startedAt) / 1000;
       this.events.emit('job-completed', { jobId: record.id, at, durationSeconds, costUsd: record.costUsd, gpuIds });
-      record.settle.resolve(outcome.result);
+      record.outcome = { result: outcome.result };
+      record.waiters?.resolve(outcome.result);
+      delete record.waiters;
       return;
     }
     this.setState(record, outcome.state);
@@ -106,7 +109,28 @@ export class SchedulerCore {
     record.error = { code, message: outcome.error.message };
     if (outcome.state === 'cancelled') this.events.emit('job-cancelled', { jobId: record.id, at, gpuIds });
     else this.events.emit('job-failed', { jobId: record.id, at, code, message: outcome.error.message, gpuIds });
-    record.settle.reject(outcome.error);
+    record.outcome = { error: outcome.error };
+    record.waiters?.reject(outcome.error);
+    delete record.waiters;
+  }
+
+  /** Blocks an offer that failed to launch until `until`, and lifts the block then (SkyPilot-style). */
+  blockOffer(provider: string, offerId: string, until: number): void {
+    this.blockedOffers.set(offerKey(provider, offerId), until);
+    this.rebuildOfferBook();
+    const timer = this.clock.setTimer(until - this.clock.now(), () => {
+      this.blockTimers.delete(timer);
+      if (this.closed) return;
+      this.rebuildOfferBook();
+      this.scheduleTick();
+    });
+    this.blockTimers.add(timer);
+  }
+
+  /** Cancels the timers that lift offer blocks (at close). */
+  cancelBlockTimers(): void {
+    for (const timer of this.blockTimers) timer.cancel();
+    this.blockTimers.clear();
   }
 
   /** Rebuilds the offer book from the last offers read, leaving out blocked offers. */

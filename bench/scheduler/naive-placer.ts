@@ -1,0 +1,103 @@
+import { effectivePriority, type JobSpec, type LocalGpuState, type QueueEntry, type SchedulerConfig } from '@aima/core';
+import { type PlacementStep, type Placer, RunningJobs, runMs, vramNeededGb } from './placement.js';
+
+/** A GPU as the naive baseline keeps it. */
+export interface NaiveGpu {
+  readonly id: string;
+  readonly vramGb: number;
+  busyUntil: number | undefined;
+}
+
+/** Options of {@link NaivePlacer}. */
+export interface NaivePlacerOptions {
+  readonly config: SchedulerConfig;
+  readonly states: readonly LocalGpuState[];
+  readonly entries: readonly QueueEntry[];
+  readonly specs: ReadonlyMap<string, JobSpec>;
+}
+
+/**
+ * The naive baseline: a plain array of queued jobs, re-sorted by effective priority for every
+ * pick (the seed's `sorted(queue, key=effective_priority)`: one score per job, then a sort), and
+ * a linear scan of the whole fleet for the first free GPU with enough VRAM (first fit: no policy,
+ * no cost, no cloud, so it does less per placement than the engine). Same tie order as core's
+ * queue: score, then class weight, then earlier queue time, then id.
+ */
+export class NaivePlacer implements Placer {
+  readonly name = 'naive (sort queue + scan fleet)';
+  readonly jobs = new RunningJobs();
+  private readonly entries: QueueEntry[];
+  private readonly gpus: NaiveGpu[];
+  private readonly byId = new Map<string, NaiveGpu>();
+  private readonly waiting: QueueEntry[] = [];
+
+  constructor(private readonly options: NaivePlacerOptions) {
+    this.entries = [...options.entries];
+    this.gpus = options.states.map((state) => ({ id: state.gpu.id, vramGb: state.gpu.vramGb, busyUntil: state.busyUntil }));
+    for (const gpu of this.gpus) this.byId.set(gpu.id, gpu);
+  }
+
+  get queued(): number {
+    return this.entries.length;
+  }
+
+  get running(): number {
+    return this.jobs.size;
+  }
+
+  push(entry: QueueEntry): void {
+    this.entries.push(entry);
+  }
+
+  /** The whole queue in effective-priority order at `now` (a fresh sort). */
+  ranked(now: number): QueueEntry[] {
+    const config = this.options.config.queue;
+    const weights = config.priorityWeights;
+    const scored = this.entries.map((entry) => ({ entry, score: effectivePriority(entry, now, config) }));
+    scored.sort(
+      (a, b) =>
+        b.score - a.score ||
+        weights[b.entry.priority] - weights[a.entry.priority] ||
+        a.entry.queuedAt - b.entry.queuedAt ||
+        (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0),
+    );
+    return scored.map((item) => item.entry);
+  }
+
+  pickAndPlace(now: number): PlacementStep | undefined {
+    const best = this.ranked(now)[0];
+    if (best === undefined) return undefined;
+    const index = this.entries.indexOf(best);
+    this.entries[index] = this.entries[this.entries.length - 1] as QueueEntry;
+    this.entries.pop();
+    const spec = this.options.specs.get(best.id);
+    if (spec === undefined) throw new Error(`no spec for ${best.id}`);
+    const need = vramNeededGb(spec, this.options.config);
+    const gpu = this.firstFree(need);
+    if (gpu === undefined) {
+      this.waiting.push(best);
+      return { jobId: best.id, outcome: 'queue' };
+    }
+    this.jobs.allocate(best.id, gpu.id, spec, now, need);
+    gpu.busyUntil = now + runMs(spec);
+    return { jobId: best.id, outcome: 'local', gpuId: gpu.id };
+  }
+
+  /** The first free GPU with at least `vramGb`, by a scan of the whole fleet. */
+  firstFree(vramGb: number): NaiveGpu | undefined {
+    for (const gpu of this.gpus) if (gpu.busyUntil === undefined && gpu.vramGb >= vramGb) return gpu;
+    return undefined;
+  }
+
+  completeOldest(now: number): boolean {
+    const gpuId = this.jobs.releaseOldest(now);
+    if (gpuId === undefined) return false;
+    const gpu = this.byId.get(gpuId);
+    if (gpu !== undefined) gpu.busyUntil = undefined;
+    return true;
+  }
+
+  requeueWaiting(): void {
+    for (const entry of this.waiting.splice(0)) this.entries.push(entry);
+  }
+}
