@@ -34,7 +34,9 @@ export class ProviderSync {
     if (this.bindings.length > 0) this.every(monitoring.intervalSeconds, () => this.sampleAll());
     if (this.core.cloudProviders.size > 0) this.every(scheduler.offerRefreshSeconds, () => this.refreshOffers());
     this.core.hybridThresholds = initialHybridThresholds(policies.hybridThreshold);
-    this.every(policies.hybridThreshold.updateIntervalSeconds, () => this.adaptThresholds());
+    // Only the hybrid-threshold policy reads the adaptive thresholds.
+    if (this.core.engine.policy === 'hybrid-threshold')
+      this.every(policies.hybridThreshold.updateIntervalSeconds, () => this.adaptThresholds());
   }
 
   stop(): void {

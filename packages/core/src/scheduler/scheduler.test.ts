@@ -269,8 +269,8 @@ describe('cloud hygiene', () => {
     await clock.advanceBy(61_000);
     await first.result;
     await clock.advanceBy(1);
-    // Only the offer refresh and the hybrid policy's hourly adaptation remain; no dispatch interval.
-    expect(clock.pendingTimers).toBe(2);
+    // Only the offer refresh remains: no dispatch interval (and no threshold adaptation under aima).
+    expect(clock.pendingTimers).toBe(1);
   });
 });
 

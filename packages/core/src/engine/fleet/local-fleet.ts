@@ -18,6 +18,7 @@ export class LocalFleet {
   private readonly classesByKey = new Map<string, GpuClass>();
   private classList: GpuClass[] | undefined;
   private readonly costProfiles = new WeakMap<object, LocalCostProfile>();
+  private readonly classKeys = new WeakMap<object, Map<GpuHealth, string>>();
   private allocated = 0;
   private usable = 0;
 
@@ -43,7 +44,7 @@ export class LocalFleet {
   upsert(state: LocalGpuState): void {
     const health = state.health ?? 'healthy';
     const costProfile = this.costProfileOf(state);
-    const key = gpuClassKey(state.gpu, health, costProfile);
+    const key = this.classKeyOf(state, health, costProfile);
     this.remove(state.gpu.id);
     let gpuClass = this.classesByKey.get(key);
     if (gpuClass === undefined) {
@@ -84,6 +85,21 @@ export class LocalFleet {
     if (!isUsable(health)) return;
     this.usable += sign;
     if (state.busyUntil !== undefined) this.allocated += sign;
+  }
+
+  /** The class key, cached per registration and health: busy/free updates are hot. */
+  private classKeyOf(state: LocalGpuState, health: GpuHealth, costProfile: LocalCostProfile): string {
+    let byHealth = this.classKeys.get(state.gpu);
+    if (byHealth === undefined) {
+      byHealth = new Map();
+      this.classKeys.set(state.gpu, byHealth);
+    }
+    let key = byHealth.get(health);
+    if (key === undefined) {
+      key = gpuClassKey(state.gpu, health, costProfile);
+      byHealth.set(health, key);
+    }
+    return key;
   }
 
   private costProfileOf(state: LocalGpuState): LocalCostProfile {
