@@ -242,7 +242,10 @@ export {
   silentLogger,
 } from './spec/job-runner.js';
 export type { LocalGpuProvider } from './spec/local-gpu-provider.js';
+export type { ObjectBody, ObjectInfo, ObjectPage, ObjectStore, PutOptions } from './spec/object-store.js';
 export { modelMatches, offerMatchesQuery } from './spec/offer-query.js';
+export { createFilesystemObjectStore, type FilesystemObjectStoreOptions } from './storage/filesystem-object-store.js';
+export { assertObjectKey, objectKeyProblem } from './storage/object-key.js';
 // Time
 export { type Clock, systemClock, type Timer } from './time/clock.js';
 export { VirtualClock } from './time/virtual-clock.js';

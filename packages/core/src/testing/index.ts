@@ -7,6 +7,7 @@
 export { type CloudGpuProviderHarness, describeCloudGpuProviderConformance } from './conformance/cloud-gpu-provider-conformance.js';
 export { describeJobRunnerConformance, type JobRunnerHarness } from './conformance/job-runner-conformance.js';
 export { describeLocalGpuProviderConformance, type LocalGpuProviderHarness } from './conformance/local-gpu-provider-conformance.js';
+export { describeObjectStoreConformance, type ObjectStoreHarness } from './conformance/object-store-conformance.js';
 export { type GenerateFleetOptions, type GenerateOffersOptions, generateFleet, generateOffers } from './generate-fleet.js';
 export {
   createSimulatedCloudProvider,
