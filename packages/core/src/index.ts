@@ -248,4 +248,5 @@ export { createFilesystemObjectStore, type FilesystemObjectStoreOptions } from '
 export { assertObjectKey, objectKeyProblem } from './storage/object-key.js';
 // Time
 export { type Clock, systemClock, type Timer } from './time/clock.js';
+export { raceAbort } from './time/race-abort.js';
 export { VirtualClock } from './time/virtual-clock.js';

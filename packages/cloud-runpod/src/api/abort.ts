@@ -1,28 +1,4 @@
-/** Settles like `promise`, or rejects with the signal's reason as soon as the signal aborts. */
-export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return promise;
-  if (signal.aborted) {
-    promise.catch(() => undefined);
-    return Promise.reject(signal.reason);
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => {
-      promise.catch(() => undefined);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
+export { raceAbort } from '@aima/core';
 
 /** A controller that also aborts (with the same reason) when `parent` aborts; `dispose` unlinks it. */
 export function linkedController(parent: AbortSignal | undefined): { controller: AbortController; dispose: () => void } {

@@ -4,6 +4,7 @@ import { JobFailedError } from '../errors/job-failed-error.js';
 import { JobTimeoutError } from '../errors/job-timeout-error.js';
 import { SchedulerClosedError } from '../errors/scheduler-closed-error.js';
 import type { Checkpoint, Job, JobContext, JobResult, Placement } from '../spec/job-runner.js';
+import { raceAbort } from '../time/race-abort.js';
 import type { JobRecord } from './job-record.js';
 import type { SchedulerCore } from './scheduler-core.js';
 
@@ -48,7 +49,7 @@ export function execute(
     let outcome: { result: JobResult } | { error: unknown };
     try {
       outcome = {
-        result: await untilAborted(core.runner.run(job, placement, contextFor(core, record, controller.signal)), controller.signal),
+        result: await raceAbort(core.runner.run(job, placement, contextFor(core, record, controller.signal)), controller.signal),
       };
     } catch (error) {
       outcome = { error: controller.signal.aborted ? controller.signal.reason : error };
@@ -144,24 +145,4 @@ function contextFor(core: SchedulerCore, record: JobRecord, signal: AbortSignal)
     },
     log: core.logger,
   };
-}
-
-/** The runner's promise, or a rejection with the signal's reason as soon as it aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  promise.catch(() => undefined); // a runner that fails after we stopped listening must not crash the host
-  return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
