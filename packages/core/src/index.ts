@@ -4,6 +4,15 @@
  * @packageDocumentation
  */
 
+// Checkpoints (S2, F3)
+export type { CheckpointManifest } from './checkpoint/checkpoint-manifest.js';
+export type { PruneReport } from './checkpoint/checkpoint-pruning.js';
+export {
+  type CheckpointOwner,
+  type CheckpointStore,
+  type CheckpointStoreOptions,
+  createCheckpointStore,
+} from './checkpoint/checkpoint-store.js';
 // Configuration and specs
 export {
   type AvailabilitySchedule,
@@ -27,9 +36,11 @@ export {
 export {
   type Confidentiality,
   confidentialitySchema,
+  type JobInput,
   type JobSpec,
   type JobSpecInput,
   type JobType,
+  jobInputSchema,
   jobRequirementsSchema,
   jobSpecSchema,
   jobTypeSchema,
@@ -94,9 +105,59 @@ export { JobRejectedError } from './errors/job-rejected-error.js';
 export { JobTimeoutError } from './errors/job-timeout-error.js';
 export { ProviderError, type ProviderErrorKind, type ProviderErrorOptions } from './errors/provider-error.js';
 export { QueueFullError } from './errors/queue-full-error.js';
+export { ResidencyError } from './errors/residency-error.js';
 export { SchedulerClosedError } from './errors/scheduler-closed-error.js';
+export { TransferError } from './errors/transfer-error.js';
 export { ValidationError, type ValidationIssue } from './errors/validation-error.js';
-
+export { classifyJobError, describeError, type ErrorRules, type JobErrorClass } from './failover/error-classification.js';
+export {
+  type ErrorRecovery,
+  type ErrorRecoveryLimits,
+  type ErrorRecoveryState,
+  planErrorRecovery,
+} from './failover/error-recovery.js';
+export type { ErrorPatternStatistics } from './failover/error-statistics.js';
+export { chooseFailoverStrategy, type FailoverStrategy, isHighPriority } from './failover/failover-strategy.js';
+export { classifyGpuFailure, type GpuFailureInfo } from './failover/failure-class.js';
+export { type TemperatureForecast, TemperatureTrend } from './failover/temperature-trend.js';
+// Data locality, transfers, compression and temporary data (S3, S4)
+export {
+  type CacheAccess,
+  type CacheCandidate,
+  type CacheDecision,
+  type CacheDecisionOptions,
+  type CachedObject,
+  decideCache,
+} from './locality/cache-decision.js';
+export { type CompressionOption, isAlreadyCompressed } from './locality/compression.js';
+export { type JobSite, type NextStep, type OutputPlacement, type OutputSites, placeOutputs } from './locality/output-placement.js';
+export {
+  type CleanupReport,
+  createTemporaryArea,
+  type TemporaryArea,
+  type TemporaryAreaOptions,
+} from './locality/temporary-area.js';
+export type {
+  TransferCompletedEvent,
+  TransferEvents,
+  TransferProgressEvent,
+  TransferStartedEvent,
+} from './locality/transfer-events.js';
+export {
+  executeTransferPlan,
+  type TransferExecutionOptions,
+  type TransferResult,
+  type TransferredInput,
+} from './locality/transfer-execution.js';
+export {
+  defaultTransferAheadThresholdBytes,
+  type PlannedInput,
+  planTransfers,
+  type TransferMode,
+  type TransferPlan,
+  type TransferPlanOptions,
+  type TransferTarget,
+} from './locality/transfer-plan.js';
 // Built-in plugins and policies, for hosts that compose their own pipeline
 export { builtinPlugins } from './plugins/builtin-plugins.js';
 export { aimaPolicy } from './policies/aima/aima-policy.js';
@@ -120,6 +181,8 @@ export {
 } from './scheduler/allocation/allocation-ledger.js';
 export type { CostTotals } from './scheduler/cost-tracker.js';
 export type {
+  FailoverCompletedEvent,
+  FailoverStartedEvent,
   GpuRegisteredEvent,
   GpuStatusChangedEvent,
   JobCancelledEvent,
@@ -134,6 +197,12 @@ export type {
   SchedulerEventName,
   SchedulerEvents,
 } from './scheduler/events/scheduler-events.js';
+export type {
+  FailoverAction,
+  FailoverOrigin,
+  FailoverRecord,
+  FailoverTrigger,
+} from './scheduler/failover/failover-types.js';
 export type { JobState, JobView } from './scheduler/job-record.js';
 export { agingFactor, deadlineFactor, effectivePriority } from './scheduler/queue/effective-priority.js';
 export { JobPriorityQueue, type QueueEntry } from './scheduler/queue/job-priority-queue.js';

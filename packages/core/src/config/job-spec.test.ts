@@ -29,6 +29,17 @@ describe('parseJobSpec', () => {
     });
   });
 
+  it('takes the media size from the inputs when sizeGb is not given, and keeps an explicit sizeGb', () => {
+    const inputs = [
+      { key: 'media/a.mp4', sizeBytes: 1_500_000_000, location: 'eu-west-1', contentType: 'video/mp4' },
+      { key: 'https://example.org/b.wav', sizeBytes: 500_000_000 },
+    ];
+    const summed = parseJobSpec({ type: 'video', confidentiality: 'public', media: { inputs } }, { now }).media;
+    expect(summed).toEqual({ sizeGb: 2, inputs, count: 1 });
+    expect(parseJobSpec({ type: 'video', confidentiality: 'public', media: { sizeGb: 7, inputs } }, { now }).media.sizeGb).toBe(7);
+    expect(parseJobSpec({ type: 'video', confidentiality: 'public', media: { inputs: [] } }, { now }).media.sizeGb).toBe(0);
+  });
+
   it('accepts a deadline as epoch ms, ISO string with offset, or Date, and returns epoch ms', () => {
     const later = now + 60_000;
     for (const deadline of [later, new Date(later).toISOString(), new Date(later)]) {
@@ -49,6 +60,12 @@ describe('parseJobSpec', () => {
     ],
     ['wrong type of field', { type: 'video', confidentiality: 'public', checkpointable: 'yes' }, 'checkpointable'],
     ['bad CUDA version', { type: 'video', confidentiality: 'public', requirements: { cudaVersion: 'twelve' } }, 'requirements.cudaVersion'],
+    [
+      'negative input size',
+      { type: 'video', confidentiality: 'public', media: { inputs: [{ key: 'a', sizeBytes: -1 }] } },
+      'media.inputs.0.sizeBytes',
+    ],
+    ['input without a key', { type: 'video', confidentiality: 'public', media: { inputs: [{ sizeBytes: 1 }] } }, 'media.inputs.0.key'],
     ['bad resolution', { type: 'video', confidentiality: 'public', media: { resolution: 'huge' } }, 'media.resolution'],
     ['misspelt field', { type: 'video', confidentiality: 'public', requirement: {} }, ''],
     ['deadline in the past', { type: 'video', confidentiality: 'public', deadline: now - 1 }, 'deadline'],

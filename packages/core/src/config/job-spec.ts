@@ -30,25 +30,46 @@ export const jobRequirementsSchema = z.strictObject({
   model: nameSchema.optional(),
 });
 
-/** Facts about the job's input media, used for size and upload-time estimates. */
-export const mediaSchema = z.strictObject({
-  /** Total input size in GB. @default 0 */
-  sizeGb: z.number().nonnegative().default(0),
-  /**
-   * Where the input lives: a region or site name. When it equals a cloud offer's region no upload
-   * is needed; when absent the input is on the host's premises and a cloud GPU needs an upload.
-   */
+/** Bytes per GB in size estimates: decimal, as `transferSeconds` counts 1 GB = 8000 Mb. */
+const bytesPerGb = 1e9;
+
+/** One input object of a job (S3): where it lives and how big it is, for transfer planning. */
+export const jobInputSchema = z.strictObject({
+  /** An object key in the host's store, or a URL the job fetches itself. */
+  key: nameSchema,
+  sizeBytes: z.number().int().nonnegative(),
+  /** Region or site the object lives in; absent means the host's premises. */
   location: nameSchema.optional(),
-  /** Media duration in seconds (video, audio). */
-  durationSeconds: z.number().positive().optional(),
-  /** Resolution such as `"1920x1080"` or a preset: `sd`, `hd`, `fhd`, `qhd`, `4k`, `8k`. */
-  resolution: z
-    .string()
-    .regex(/^(\d+x\d+|sd|hd|fhd|qhd|4k|8k)$/i, 'must be WIDTHxHEIGHT or one of sd, hd, fhd, qhd, 4k, 8k')
-    .optional(),
-  /** Number of media items (images, clips). @default 1 */
-  count: z.number().int().positive().default(1),
+  /** MIME type such as `video/mp4`; already-compressed types are not gzipped before transfer. */
+  contentType: nameSchema.optional(),
 });
+
+/** Facts about the job's input media, used for size and upload-time estimates. */
+export const mediaSchema = z
+  .strictObject({
+    /** Total input size in GB. @default the sum of `inputs` sizes, else 0 */
+    sizeGb: z.number().nonnegative().optional(),
+    /** The input objects, for transfer planning (`planTransfers`); their sum is `sizeGb` when that is absent. */
+    inputs: z.array(jobInputSchema).optional(),
+    /**
+     * Where the input lives: a region or site name. When it equals a cloud offer's region no upload
+     * is needed; when absent the input is on the host's premises and a cloud GPU needs an upload.
+     */
+    location: nameSchema.optional(),
+    /** Media duration in seconds (video, audio). */
+    durationSeconds: z.number().positive().optional(),
+    /** Resolution such as `"1920x1080"` or a preset: `sd`, `hd`, `fhd`, `qhd`, `4k`, `8k`. */
+    resolution: z
+      .string()
+      .regex(/^(\d+x\d+|sd|hd|fhd|qhd|4k|8k)$/i, 'must be WIDTHxHEIGHT or one of sd, hd, fhd, qhd, 4k, 8k')
+      .optional(),
+    /** Number of media items (images, clips). @default 1 */
+    count: z.number().int().positive().default(1),
+  })
+  .transform(({ sizeGb, ...media }) => ({
+    sizeGb: sizeGb ?? (media.inputs ?? []).reduce((sum, input) => sum + input.sizeBytes, 0) / bytesPerGb,
+    ...media,
+  }));
 
 const deadlineSchema = z
   .union([z.number().int().positive(), z.iso.datetime({ offset: true }), z.date()])
@@ -100,6 +121,8 @@ export type JobSpecInput = z.input<typeof jobSpecSchema>;
 /** A validated job spec with defaults applied. */
 export type JobSpec = z.output<typeof jobSpecSchema>;
 export type JobType = z.output<typeof jobTypeSchema>;
+/** One input object of a job, as code reads it. */
+export type JobInput = z.output<typeof jobInputSchema>;
 export type Confidentiality = z.output<typeof confidentialitySchema>;
 export type Priority = z.output<typeof prioritySchema>;
 export type Urgency = z.output<typeof urgencySchema>;

@@ -38,6 +38,13 @@ describe('parseSchedulerConfig', () => {
     });
     expect(config.selector).toEqual({ throughputWeight: 0.7, accuracyWeight: 0.3 });
     expect(config.locality).toEqual({ prefetchThresholdGb: 1, cacheDiversityFactor: 0.1, cachePriorityThreshold: 0.5 });
+    expect(config.storage).toEqual({
+      transferAheadThresholdBytes: 1_073_741_824,
+      checkpointRetain: 3,
+      compressMinSavingRatio: 0.1,
+      cacheWindowSeconds: 86_400,
+      cacheCapacityBytes: 0,
+    });
     expect(config.defaultJobDurationSeconds).toBe(3600);
   });
 

@@ -106,6 +106,48 @@ const monitoringSchema = z.strictObject({
   activePercent: z.number().min(0).max(100).default(20),
 });
 
+/** Seed 002 §6.1 `_classify_error` message patterns, in its order of precedence. */
+const seedPatterns = {
+  transient: [
+    'timeout',
+    'connection reset',
+    'network',
+    'temporary',
+    'resource temporarily unavailable',
+    'too many requests',
+    'service unavailable',
+    'retry',
+    'overload',
+  ],
+  persistent: [
+    'permission denied',
+    'not found',
+    'invalid input',
+    'out of memory',
+    'disk full',
+    'quota exceeded',
+    'invalid credentials',
+    'authentication failed',
+  ],
+  system: [
+    'system failure',
+    'critical error',
+    'hardware failure',
+    'host down',
+    'power failure',
+    'kernel panic',
+    'segmentation fault',
+    'fatal error',
+  ],
+};
+
+/** Seed 002 §6.1 `_classify_error` error codes. */
+const seedCodes = {
+  transient: ['ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', '429', '503'],
+  persistent: ['EACCES', 'EPERM', 'ENOENT', '403', '404'],
+  system: ['ENOMEM', 'ENOSPC', '507'],
+};
+
 /** Seed 000 §4 failover and seed 002 §6 retries (F1–F4). */
 const failoverSchema = z.strictObject({
   /** @default 30 */ heartbeatIntervalSeconds: positive.default(30),
@@ -118,6 +160,45 @@ const failoverSchema = z.strictObject({
   backoffCapSeconds: positive.default(60),
   /** Unknown errors are retried this often before counting as persistent. @default 1 */
   unknownErrorRetries: z.number().int().nonnegative().default(1),
+  /** Heartbeats a provider-discovered GPU may miss before it is marked offline (F1). @default 2 */
+  missedHeartbeatsOffline: z.number().int().positive().default(2),
+  /** A job is moved at most this often after GPU failures or cloud interruptions, then it fails. @default 5 */
+  maxFailovers: z.number().int().nonnegative().default(5),
+  /** A high or critical job failing over may displace a lower-priority local job (seed 000 §4.2). @default true */
+  redistribute: z.boolean().default(true),
+  /** Failure prediction from the temperature trend (F5). @default see fields */
+  temperature: z
+    .strictObject({
+      /** Temperature a GPU must not reach, °C. @default 85 */
+      limitC: positive.default(85),
+      /** A GPU projected to reach the limit within this many seconds is degraded. @default 600 */
+      horizonSeconds: positive.default(600),
+      /** Samples the trend is fitted over. @default 5 */
+      samples: z.number().int().min(2).default(5),
+    })
+    .prefault({}),
+  /** Seed 002 §6.1 message patterns (lower case, matched as substrings) and codes per error class (F4). @default seed 002 lists */
+  errorPatterns: z
+    .strictObject({
+      /** @default seed 002 transient_patterns */
+      transient: z.array(z.string().min(1)).default(seedPatterns.transient),
+      /** @default seed 002 persistent_patterns */
+      persistent: z.array(z.string().min(1)).default(seedPatterns.persistent),
+      /** @default seed 002 system_patterns */
+      system: z.array(z.string().min(1)).default(seedPatterns.system),
+    })
+    .prefault({}),
+  /** Seed 002 §6.1 error codes per class, checked after the patterns (F4). @default seed 002 lists */
+  errorCodes: z
+    .strictObject({
+      /** @default ETIMEDOUT, ECONNRESET, ECONNREFUSED, 429, 503 */
+      transient: z.array(z.string().min(1)).default(seedCodes.transient),
+      /** @default EACCES, EPERM, ENOENT, 403, 404 */
+      persistent: z.array(z.string().min(1)).default(seedCodes.persistent),
+      /** @default ENOMEM, ENOSPC, 507 */
+      system: z.array(z.string().min(1)).default(seedCodes.system),
+    })
+    .prefault({}),
 });
 
 /** Seed 000 §3.2 `AdaptiveModelSelector` ranking weights (M3). */
@@ -133,6 +214,20 @@ const localitySchema = z.strictObject({
   /** Cache when `frequency × (1 + factor × diversity) > threshold`. @default 0.1 */
   cacheDiversityFactor: nonNegative.default(0.1),
   /** @default 0.5 */ cachePriorityThreshold: nonNegative.default(0.5),
+});
+
+/** Checkpoints (S2), transfers and compression (S3, S4), input caching (seed 002 §5.2). */
+const storageSchema = z.strictObject({
+  /** Inputs larger than this are transferred ahead of time; seed 002 §5.2 `1024 * 1024 * 1024`. @default 1073741824 */
+  transferAheadThresholdBytes: z.number().int().nonnegative().default(1_073_741_824),
+  /** Complete checkpoints kept per job. @default 3 */
+  checkpointRetain: z.number().int().positive().default(3),
+  /** Gzip is kept only when it saves at least this fraction of the bytes. @default 0.1 */
+  compressMinSavingRatio: z.number().min(0).lt(1).default(0.1),
+  /** Access frequency for caching counts accesses per hour over this window (seed: the last 24 hours). @default 86400 */
+  cacheWindowSeconds: positive.default(86_400),
+  /** Space for cached inputs; the seed gives no size, so nothing is cached until a host sets one. @default 0 */
+  cacheCapacityBytes: z.number().int().nonnegative().default(0),
 });
 
 /** The scheduler's own limits (Q7) and cloud handling. */
@@ -227,6 +322,7 @@ export const schedulerConfigSchema = z.strictObject({
   /** @default see fields */ failover: failoverSchema.prefault({}),
   /** @default see fields */ selector: selectorSchema.prefault({}),
   /** @default see fields */ locality: localitySchema.prefault({}),
+  /** @default see fields */ storage: storageSchema.prefault({}),
   /** @default see fields */ scheduler: schedulerSchema.prefault({}),
   /** @default see fields */ sizing: sizingSchema.prefault({}),
 });

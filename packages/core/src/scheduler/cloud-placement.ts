@@ -2,6 +2,7 @@ import type { DecisionTarget } from '../engine/decision.js';
 import { ProviderError } from '../errors/provider-error.js';
 import type { CloudGpuProvider } from '../spec/cloud-gpu-provider.js';
 import type { CloudInstance } from '../spec/cloud-instance.js';
+import { FailoverSignal } from './failover/failover-signal.js';
 import { execute, type RunEnd } from './job-execution.js';
 import type { JobRecord } from './job-record.js';
 import type { SchedulerCore } from './scheduler-core.js';
@@ -44,15 +45,53 @@ export function placeOnCloud(core: SchedulerCore, record: JobRecord, target: Clo
       );
       record.instance = instance;
       const running = await waitUntilRunning(core, provider, instance, controller.signal);
-      execute(core, record, { kind: 'cloud', providerId: provider.id, offer, instance: running }, [], (end, seconds) =>
-        endCloudRun(core, record, provider, running, end, seconds),
-      );
+      const watcher = new AbortController();
+      execute(core, record, { kind: 'cloud', providerId: provider.id, offer, instance: running }, [], (end, seconds) => {
+        watcher.abort();
+        return endCloudRun(core, record, provider, running, end, seconds);
+      });
+      core.track(watchInstance(core, record, provider, running, watcher.signal));
     } catch (error) {
       if (instance !== undefined) await terminateOrRetry(core, provider, instance);
       launchFailed(core, record, target, error, controller.signal);
     }
   });
   core.track(work);
+}
+
+/**
+ * Polls a running instance every heartbeat interval until its run ends (`until` aborts). An
+ * instance that stops running (spot capacity reclaimed, host lost) stops its job with a
+ * FailoverSignal, so the job resumes from its checkpoint elsewhere (F3). A failed poll is not an
+ * interruption: the next one decides.
+ */
+async function watchInstance(
+  core: SchedulerCore,
+  record: JobRecord,
+  provider: CloudGpuProvider,
+  instance: CloudInstance,
+  until: AbortSignal,
+): Promise<void> {
+  const controller = record.controller;
+  if (controller === undefined) return;
+  const interval = core.config.failover.heartbeatIntervalSeconds * 1000;
+  while (!until.aborted) {
+    try {
+      await core.clock.sleep(interval, until);
+    } catch {
+      return;
+    }
+    const current = await provider.getInstance(instance.id, until).then(
+      (found) => ({ found }),
+      () => undefined,
+    );
+    if (until.aborted || current === undefined || current.found?.status === 'running') continue;
+    const status = current.found === undefined ? 'is gone' : `is ${current.found.status}`;
+    const detail = current.found?.statusMessage === undefined ? '' : ` (${current.found.statusMessage})`;
+    const origin = { kind: 'cloud' as const, providerId: provider.id, offerId: instance.offerId, instanceId: instance.id };
+    controller.abort(new FailoverSignal('cloud-interruption', 'persistent', origin, `instance ${instance.id} ${status}${detail}`));
+    return;
+  }
 }
 
 async function waitUntilRunning(

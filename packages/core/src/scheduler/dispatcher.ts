@@ -1,6 +1,7 @@
 import type { Decision, DecisionTarget } from '../engine/decision.js';
 import { JobRejectedError } from '../errors/job-rejected-error.js';
 import { placeOnCloud } from './cloud-placement.js';
+import { decideOnRoute } from './failover/routed-decision.js';
 import { execute, PreemptedSignal } from './job-execution.js';
 import type { JobRecord } from './job-record.js';
 import { effectivePriority } from './queue/effective-priority.js';
@@ -27,7 +28,11 @@ export class Dispatcher {
       const entry = core.queue.pop(now);
       const record = entry && core.jobs.get(entry.id);
       if (entry === undefined || record === undefined) continue;
-      const decision = core.engine.decide(record.spec, this.context(now));
+      const route = record.route;
+      const decision =
+        route === undefined
+          ? core.engine.decide(record.spec, this.context(now))
+          : decideOnRoute(core.engine, record.spec, route, this.context(now));
       record.lastDecision = decision;
       core.events.emit('placement-decided', { jobId: record.id, at: now, decision });
       if (!this.place(record, decision)) waiting.push(entry);
@@ -57,10 +62,16 @@ export class Dispatcher {
     const core = this.core;
     const target = decision.target;
     switch (decision.outcome) {
-      case 'reject':
-        if (this.searchOffersFirst(record)) return false;
+      case 'reject': {
+        const failIfNone = record.route?.failIfNone;
+        if (failIfNone !== undefined) {
+          core.finish(record, { error: failIfNone.error, state: 'failed' });
+          return true;
+        }
+        if (this.searchOffersFirst(record) || this.waitsForRecoveringGpu(decision)) return false;
         core.finish(record, { error: new JobRejectedError(record.id, decision), state: 'failed' });
         return true;
+      }
       case 'local':
         if (target?.kind !== 'local') return false;
         this.placeLocal(record, target, decision);
@@ -70,7 +81,9 @@ export class Dispatcher {
         placeOnCloud(core, record, target);
         return true;
       case 'queue':
-        if (target?.kind === 'local' && core.config.scheduler.preemption) this.preemptFor(record, target.gpuId);
+        // A high-priority job failing over may displace a lower one even without preemption (seed 000 §4.2).
+        if (target?.kind === 'local' && (core.config.scheduler.preemption || record.route?.redistribute === true))
+          this.preemptFor(record, target.gpuId);
         return false;
     }
   }
@@ -119,6 +132,19 @@ export class Dispatcher {
     const need = record.spec.requirements.minVramGb ?? (record.spec.type === 'custom' ? 0 : core.config.vramByMediaType[record.spec.type]);
     core.track(core.requestOffers(need).finally(() => core.scheduleTick()));
     return true;
+  }
+
+  /**
+   * A job rejected only because fitting GPUs are offline (missed heartbeats) or in maintenance
+   * keeps waiting for them: they come back by themselves. GPUs in error need a repair first, so a
+   * job that only they could run is rejected.
+   */
+  private waitsForRecoveringGpu(decision: Decision): boolean {
+    return decision.alternatives.some((alternative) => {
+      if (alternative.kind !== 'wait-for-gpu' || alternative.gpuId === undefined) return false;
+      const health = this.core.registry.get(alternative.gpuId)?.health;
+      return health === 'offline' || health === 'maintenance';
+    });
   }
 
   /** Allocates, or logs and returns undefined if the ledger refuses (the job is then requeued). */

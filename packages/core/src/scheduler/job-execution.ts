@@ -5,6 +5,7 @@ import { JobTimeoutError } from '../errors/job-timeout-error.js';
 import { SchedulerClosedError } from '../errors/scheduler-closed-error.js';
 import type { Checkpoint, Job, JobContext, JobResult, Placement } from '../spec/job-runner.js';
 import { raceAbort } from '../time/race-abort.js';
+import { FailoverSignal } from './failover/failover-signal.js';
 import type { JobRecord } from './job-record.js';
 import type { SchedulerCore } from './scheduler-core.js';
 
@@ -17,7 +18,7 @@ export class PreemptedSignal extends Error {
 }
 
 /** How a run ended, for the caller's cleanup (release the GPU, terminate the instance). */
-export type RunEnd = 'completed' | 'failed' | 'cancelled' | 'timeout' | 'preempted' | 'closed';
+export type RunEnd = 'completed' | 'failed' | 'cancelled' | 'timeout' | 'preempted' | 'closed' | 'failover';
 
 /**
  * Runs a placed job through the host's runner: progress, checkpoints, a timeout, cancellation
@@ -39,6 +40,8 @@ export function execute(
   record.startedAt = now;
   core.setState(record, 'running');
   core.events.emit('job-started', { jobId: record.id, at: now, attempt: record.attempt, placement, gpuIds });
+  delete record.route;
+  core.completeFailover(record, 'resumed', gpuIds, placement);
   const timeoutSeconds = Math.max(
     core.config.scheduler.minTimeoutSeconds,
     core.config.scheduler.timeoutFactor * record.estimatedDurationSeconds,
@@ -64,7 +67,7 @@ export function execute(
     } catch (error) {
       core.logger.error('cleanup after a job failed', { jobId: record.id, error: String(error) });
     }
-    settle(core, record, outcome, end, gpuIds);
+    settle(core, record, placement, outcome, end, gpuIds);
     core.scheduleTick();
   })();
   core.track(work);
@@ -74,6 +77,7 @@ function endOf(outcome: { result: JobResult } | { error: unknown }): RunEnd {
   if ('result' in outcome) return 'completed';
   const error = outcome.error;
   if (error instanceof PreemptedSignal) return 'preempted';
+  if (error instanceof FailoverSignal) return 'failover';
   if (JobTimeoutError.isInstance(error)) return 'timeout';
   if (JobCancelledError.isInstance(error)) return 'cancelled';
   if (SchedulerClosedError.isInstance(error)) return 'closed';
@@ -83,6 +87,7 @@ function endOf(outcome: { result: JobResult } | { error: unknown }): RunEnd {
 function settle(
   core: SchedulerCore,
   record: JobRecord,
+  placement: Placement,
   outcome: { result: JobResult } | { error: unknown },
   end: RunEnd,
   gpuIds: readonly string[],
@@ -100,8 +105,12 @@ function settle(
     return;
   }
   const error = outcome.error;
+  // Runner errors and failed GPUs or instances go to failover (F3, F4); a timeout, a cancel or
+  // close is final.
+  if ((end === 'failed' || end === 'failover') && core.failover.recover(record, placement, error, gpuIds)) return;
   const state = end === 'cancelled' ? 'cancelled' : 'failed';
-  const wrapped = AimaError.isInstance(error) ? error : new JobFailedError(record.id, messageOf(error), { cause: error });
+  const wrapped =
+    record.failoverError ?? (AimaError.isInstance(error) ? error : new JobFailedError(record.id, messageOf(error), { cause: error }));
   core.finish(record, { error: wrapped, state }, gpuIds);
 }
 

@@ -2,6 +2,8 @@ import type { JobSpec } from '../config/job-spec.js';
 import type { Decision } from '../engine/decision.js';
 import type { CloudInstance } from '../spec/cloud-instance.js';
 import type { Checkpoint, JobResult, Placement } from '../spec/job-runner.js';
+import type { Timer } from '../time/clock.js';
+import type { FailoverRecord, FailoverRoute } from './failover/failover-types.js';
 
 /** Where a job is in its life. */
 export type JobState = 'queued' | 'starting' | 'running' | 'completed' | 'failed' | 'cancelled';
@@ -22,6 +24,8 @@ export interface JobView {
   readonly costUsd: number;
   readonly error?: { readonly code: string; readonly message: string };
   readonly estimatedDurationSeconds: number;
+  /** Every move after a GPU failure, cloud interruption or job error, oldest first (F5). */
+  readonly failoverHistory: readonly FailoverRecord[];
 }
 
 /** The scheduler's own mutable record of a job. */
@@ -48,6 +52,23 @@ export interface JobRecord {
   offersSearched?: boolean;
   /** Set while the job is being stopped to make room for this job. */
   preemptedBy?: string;
+  /** Set while the job must be placed within a failover route. */
+  route?: FailoverRoute;
+  /** The move in progress, completed when the job starts again or ends. */
+  pendingFailover?: FailoverRecord;
+  failoverHistory?: FailoverRecord[];
+  /** Moves after GPU failures or interruptions so far. */
+  failovers?: number;
+  /** Retries after transient or unknown errors so far. */
+  errorRetries?: number;
+  /** Whether another resource was tried after a persistent or system error. */
+  alternativeTried?: boolean;
+  /** Error-statistics keys of the errors this job met. */
+  errorKeys?: string[];
+  /** The error to fail with when failover gives up. */
+  failoverError?: Error;
+  /** Queues the job again after a failover delay. */
+  retryTimer?: Timer;
   /** How the job ended, once it has. */
   outcome?: { readonly result: JobResult } | { readonly error: Error };
   /** The result promise, made when the host first asks for it. */
@@ -72,6 +93,7 @@ export function viewOf(record: JobRecord): JobView {
     costUsd,
     error,
     estimatedDurationSeconds,
+    failoverHistory,
   } = record;
   return {
     id,
@@ -88,6 +110,7 @@ export function viewOf(record: JobRecord): JobView {
     costUsd,
     ...(error && { error }),
     estimatedDurationSeconds,
+    failoverHistory: failoverHistory === undefined ? [] : failoverHistory.map((entry) => ({ ...entry })),
   };
 }
 

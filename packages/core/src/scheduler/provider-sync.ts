@@ -1,13 +1,9 @@
 import type { CloudOffer } from '../config/cloud-offer.js';
-import type { GpuHealth } from '../engine/fleet/local-gpu-state.js';
 import { adaptHybridThresholds, initialHybridThresholds, type UsageSample } from '../policies/hybrid-threshold/adaptive-thresholds.js';
 import type { GpuHealthEvent } from '../spec/gpu-device.js';
 import type { Timer } from '../time/clock.js';
 import type { SchedulerCore } from './scheduler-core.js';
 import type { LocalProviderBinding } from './scheduler-options.js';
-
-/** Health a failure severity leaves a GPU in (F2): temporary → degraded, persistent → offline, critical → error. */
-const healthBySeverity: Record<GpuHealthEvent['severity'], GpuHealth> = { temporary: 'degraded', persistent: 'offline', critical: 'error' };
 
 /**
  * Keeps the registry and the offer book in step with the providers: discovery at start, samples
@@ -31,7 +27,9 @@ export class ProviderSync {
     await this.reconcileOrphans(signal);
     await this.refreshOffers(signal);
     const { monitoring, scheduler, policies } = this.core.config;
-    if (this.bindings.length > 0) this.every(monitoring.intervalSeconds, () => this.sampleAll());
+    // Samples are both metrics (N2) and heartbeats (F1): taken at the shorter of the two intervals.
+    const sampleSeconds = Math.min(monitoring.intervalSeconds, this.core.config.failover.heartbeatIntervalSeconds);
+    if (this.bindings.length > 0) this.every(sampleSeconds, () => this.sampleAll());
     if (this.core.cloudProviders.size > 0) this.every(scheduler.offerRefreshSeconds, () => this.refreshOffers());
     this.core.hybridThresholds = initialHybridThresholds(policies.hybridThreshold);
     // Only the hybrid-threshold policy reads the adaptive thresholds.
@@ -86,39 +84,29 @@ export class ProviderSync {
     this.unsubscribers.push(binding.provider.onHealth((event) => this.onHealth(binding, event)));
   }
 
+  /** Samples every provider: each sample is a GPU's heartbeat; a GPU without one missed it (F1). */
   private async sampleAll(): Promise<void> {
+    const health = this.core.health;
     for (const binding of this.bindings) {
       const samples = await binding.provider.sample().catch((error: unknown) => {
         this.core.logger.warn('sampling local GPUs failed', { provider: binding.provider.id, error: String(error) });
         return [];
       });
+      const seen = new Set<string>();
       for (const sample of samples) {
         const gpuId = this.gpuIdsByDevice.get(`${binding.provider.id}\u0000${sample.gpuId}`);
         if (gpuId === undefined) continue;
-        const before = this.core.registry.get(gpuId)?.health;
-        const after = this.core.registry.recordSample(gpuId, { ...sample, gpuId });
-        if (before !== undefined && after !== undefined && before !== after) this.emitStatus(gpuId, after, before, sample.error);
+        seen.add(gpuId);
+        health.heartbeat(gpuId, { ...sample, gpuId });
       }
+      for (const [device, gpuId] of this.gpuIdsByDevice)
+        if (device.startsWith(`${binding.provider.id}\u0000`) && !seen.has(gpuId)) health.missedHeartbeat(gpuId);
     }
   }
 
   private onHealth(binding: LocalProviderBinding, event: GpuHealthEvent): void {
     const gpuId = this.gpuIdsByDevice.get(`${binding.provider.id}\u0000${event.gpuId}`);
-    if (gpuId === undefined) return;
-    const health = healthBySeverity[event.severity];
-    const previous = this.core.registry.setHealth(gpuId, health);
-    if (previous !== undefined && previous !== health) this.emitStatus(gpuId, health, previous, event.message);
-  }
-
-  private emitStatus(gpuId: string, health: GpuHealth, previous: GpuHealth, reason: string | undefined): void {
-    this.core.events.emit('gpu-status-changed', {
-      gpuId,
-      at: this.core.clock.now(),
-      health,
-      previous,
-      ...(reason !== undefined && { reason }),
-    });
-    this.core.scheduleTick();
+    if (gpuId !== undefined) this.core.health.healthEvent(gpuId, event);
   }
 
   /**

@@ -8,11 +8,13 @@ import { AimaError } from '../errors/aima-error.js';
 import type { HybridThresholds } from '../policies/hybrid-threshold/adaptive-thresholds.js';
 import type { CloudGpuProvider } from '../spec/cloud-gpu-provider.js';
 import type { CloudInstance } from '../spec/cloud-instance.js';
-import type { JobResult, JobRunner, Logger } from '../spec/job-runner.js';
+import type { JobResult, JobRunner, Logger, Placement } from '../spec/job-runner.js';
 import type { Clock } from '../time/clock.js';
 import { AllocationLedger } from './allocation/allocation-ledger.js';
 import { CostTracker } from './cost-tracker.js';
 import type { SchedulerEvents } from './events/scheduler-events.js';
+import { FailoverHandler } from './failover/failover-handler.js';
+import { HealthMonitor } from './failover/health-monitor.js';
 import { isFinished, type JobRecord, type JobState } from './job-record.js';
 import { JobPriorityQueue } from './queue/job-priority-queue.js';
 import type { GpuRegistry } from './registry/gpu-registry.js';
@@ -23,6 +25,8 @@ export class SchedulerCore {
   readonly ledger = new AllocationLedger();
   readonly costs = new CostTracker();
   readonly jobs = new Map<string, JobRecord>();
+  readonly failover: FailoverHandler = new FailoverHandler(this);
+  readonly health: HealthMonitor = new HealthMonitor(this);
   readonly queue: JobPriorityQueue;
   /** Bounds cloud launches in flight (Q7); jobs waiting here count as starting. */
   readonly launches: PQueue;
@@ -92,8 +96,13 @@ export class SchedulerCore {
   ): void {
     if (isFinished(record.state)) return;
     this.queue.remove(record.id);
+    record.retryTimer?.cancel();
+    delete record.retryTimer;
+    delete record.route;
     record.finishedAt = this.clock.now();
     const at = record.finishedAt;
+    this.completeFailover(record, 'result' in outcome ? 'resumed' : outcome.state, gpuIds);
+    if (record.errorKeys !== undefined) this.failover.statistics.resolve(record.errorKeys, 'result' in outcome ? 'recovered' : 'failed');
     if ('result' in outcome) {
       this.setState(record, 'completed');
       record.progress = 1;
@@ -112,6 +121,24 @@ export class SchedulerCore {
     record.outcome = { error: outcome.error };
     record.waiters?.reject(outcome.error);
     delete record.waiters;
+  }
+
+  /** Ends the job's move in progress, if any: it runs again (`resumed`) or it ended. */
+  completeFailover(record: JobRecord, outcome: 'resumed' | 'failed' | 'cancelled', gpuIds: readonly string[], placement?: Placement): void {
+    const pending = record.pendingFailover;
+    if (pending === undefined) return;
+    delete record.pendingFailover;
+    const at = this.clock.now();
+    pending.outcome = outcome;
+    pending.completedAt = at;
+    this.events.emit('failover-completed', {
+      jobId: record.id,
+      at,
+      outcome,
+      action: pending.action,
+      gpuIds,
+      ...(placement !== undefined && { placement }),
+    });
   }
 
   /** Blocks an offer that failed to launch until `until`, and lifts the block then (SkyPilot-style). */

@@ -62,6 +62,7 @@ describe('scheduler invariants under random interleavings (virtual clock)', () =
         scheduler.on('job-failed', release);
         scheduler.on('job-cancelled', release);
         scheduler.on('job-preempted', release);
+        scheduler.on('failover-started', release);
         await scheduler.start();
         const handles: Array<{ id: string; result: Promise<unknown>; confidential: boolean }> = [];
         for (const step of actions) {

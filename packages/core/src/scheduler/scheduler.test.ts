@@ -131,12 +131,22 @@ describe('createScheduler', () => {
     const broken = scheduler.submit({ type: 'audio', confidentiality: 'internal', tenant: 'broken', estimatedDurationSeconds: 400 });
     const stuck = scheduler.submit({ type: 'audio', confidentiality: 'internal', tenant: 'stuck', estimatedDurationSeconds: 400 });
     await clock.advanceBy(200_000);
+    // "out of memory" is a persistent error (seed 002): the job waits for another GPU, once.
+    expect(scheduler.get(broken.id)).toMatchObject({
+      state: 'queued',
+      attempt: 2,
+      failoverHistory: [
+        { trigger: 'job-error', errorClass: 'persistent', action: 'alternative-resource', from: { gpuId: 'gpu_00000001' } },
+      ],
+    });
+    await clock.advanceBy(1_200_000); // timeout = max(600 s, 3 × 400 s) = 1200 s
+    await expect(stuck.result).rejects.toBeInstanceOf(JobTimeoutError);
+    await clock.advanceBy(200_000);
     const error = await broken.result.catch((caught: unknown) => caught);
     expect(JobFailedError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ cause: expect.objectContaining({ message: 'CUDA out of memory' }) });
     expect(scheduler.get(broken.id)?.error).toEqual({ code: 'AIMA_JOB_FAILED', message: expect.stringContaining('CUDA out of memory') });
-    await clock.advanceBy(1_200_000); // timeout = max(600 s, 3 × 400 s) = 1200 s
-    await expect(stuck.result).rejects.toBeInstanceOf(JobTimeoutError);
+    expect(scheduler.get(broken.id)?.failoverHistory).toHaveLength(1);
     expect(scheduler.snapshot().gpus.every((entry) => entry.currentJobId === undefined)).toBe(true);
   });
 

@@ -8,6 +8,7 @@ import { JobCancelledError } from '../errors/job-cancelled-error.js';
 import { QueueFullError } from '../errors/queue-full-error.js';
 import { SchedulerClosedError } from '../errors/scheduler-closed-error.js';
 import { ValidationError } from '../errors/validation-error.js';
+import type { ErrorPatternStatistics } from '../failover/error-statistics.js';
 import { createSeededRandom } from '../random/random-source.js';
 import { type JobResult, silentLogger } from '../spec/job-runner.js';
 import { systemClock } from '../time/clock.js';
@@ -51,6 +52,10 @@ export interface Scheduler {
   snapshot(): SchedulerSnapshot;
   /** Registers a GPU by hand (P1). @throws ValidationError */
   registerGpu(input: GpuRegistrationInput): RegisteredGpu;
+  /** Returns a GPU to service after a persistent or critical fault was repaired (a reset, a reboot); false for an unknown GPU. */
+  restoreGpu(gpuId: string): boolean;
+  /** Error-pattern statistics of failed runs, most frequent first (F4). */
+  errorStatistics(): ErrorPatternStatistics[];
   /** Subscribes to a typed event; returns the unsubscribe function. */
   on<Name extends keyof SchedulerEvents>(event: Name, listener: EventEmitter.EventListener<SchedulerEvents, Name>): () => void;
   /** Resolves once no job is queued, starting or running. */
@@ -219,6 +224,16 @@ class SchedulerApi implements Scheduler {
 
   registerGpu(input: GpuRegistrationInput): RegisteredGpu {
     return registerGpu(this.core, input);
+  }
+
+  restoreGpu(gpuId: string): boolean {
+    const restored = this.core.health.restore(gpuId);
+    if (restored) this.core.scheduleTick();
+    return restored;
+  }
+
+  errorStatistics(): ErrorPatternStatistics[] {
+    return this.core.failover.statistics.list();
   }
 
   on<Name extends keyof SchedulerEvents>(event: Name, listener: EventEmitter.EventListener<SchedulerEvents, Name>): () => void {

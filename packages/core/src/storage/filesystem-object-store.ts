@@ -4,7 +4,7 @@ import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { ValidationError } from '../errors/validation-error.js';
-import type { ObjectBody, ObjectInfo, ObjectPage, ObjectStore, PutOptions } from '../spec/object-store.js';
+import type { ObjectBody, ObjectInfo, ObjectStore, PutOptions } from '../spec/object-store.js';
 import { assertObjectKey, objectKeyProblem } from './object-key.js';
 
 /** Options of {@link createFilesystemObjectStore}. */

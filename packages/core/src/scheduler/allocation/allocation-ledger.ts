@@ -14,7 +14,7 @@ export interface Allocation {
 }
 
 /** Why an allocation ended. */
-export type ReleaseReason = 'completed' | 'failed' | 'cancelled' | 'timeout' | 'preempted' | 'closed';
+export type ReleaseReason = 'completed' | 'failed' | 'cancelled' | 'timeout' | 'preempted' | 'closed' | 'failover';
 
 /** A released allocation, kept for reports. */
 export interface ReleasedAllocation extends Allocation {

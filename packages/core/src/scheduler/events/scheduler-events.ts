@@ -1,7 +1,10 @@
 import type { Priority } from '../../config/job-spec.js';
 import type { Decision } from '../../engine/decision.js';
 import type { GpuHealth } from '../../engine/fleet/local-gpu-state.js';
+import type { JobErrorClass } from '../../failover/error-classification.js';
+import type { FailureSeverity } from '../../spec/gpu-device.js';
 import type { Placement } from '../../spec/job-runner.js';
+import type { FailoverAction, FailoverOrigin, FailoverTrigger } from '../failover/failover-types.js';
 
 /** Every event carries the time it happened (epoch ms, from the scheduler's clock). */
 interface Timed {
@@ -66,6 +69,32 @@ export interface JobPreemptedEvent extends Timed {
   readonly byJobId: string;
   readonly gpuIds: readonly string[];
 }
+/** A job must move: its GPU failed, its instance was interrupted, or its run failed (F3, F4). */
+export interface FailoverStartedEvent extends Timed {
+  readonly jobId: string;
+  readonly trigger: FailoverTrigger;
+  readonly action: FailoverAction;
+  readonly failureClass?: FailureSeverity;
+  readonly errorClass?: JobErrorClass;
+  readonly from: FailoverOrigin;
+  /** Seconds before the job is placed again. */
+  readonly delaySeconds: number;
+  readonly message: string;
+  /** The attempt the job will run as. */
+  readonly attempt: number;
+  /** Local GPUs the failed run released. */
+  readonly gpuIds: readonly string[];
+  /** The checkpoint it resumes from, when it has one. */
+  readonly checkpointId?: string;
+}
+/** A move ended: the job runs again (`resumed`, with where), or it ended before it could. */
+export interface FailoverCompletedEvent extends Timed {
+  readonly jobId: string;
+  readonly outcome: 'resumed' | 'failed' | 'cancelled';
+  readonly action: FailoverAction;
+  readonly placement?: Placement;
+  readonly gpuIds: readonly string[];
+}
 
 /** The scheduler's typed events (O1): name → listener. */
 export interface SchedulerEvents {
@@ -80,5 +109,7 @@ export interface SchedulerEvents {
   'job-completed': (event: JobCompletedEvent) => void;
   'job-cancelled': (event: JobCancelledEvent) => void;
   'job-preempted': (event: JobPreemptedEvent) => void;
+  'failover-started': (event: FailoverStartedEvent) => void;
+  'failover-completed': (event: FailoverCompletedEvent) => void;
 }
 export type SchedulerEventName = keyof SchedulerEvents;

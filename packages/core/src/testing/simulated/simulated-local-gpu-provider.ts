@@ -25,6 +25,12 @@ export interface SimulatedLocalGpuProvider extends LocalGpuProvider {
   setError(gpuId: string, message: string | undefined): void;
   /** Emits a health event to every listener. */
   emitHealth(event: Omit<GpuHealthEvent, 'at'>): void;
+  /** Sets a GPU's temperature in °C as samples report it (for failure prediction). */
+  setTemperature(gpuId: string, celsius: number): void;
+  /** Makes `sample()` reject with this message (an unreachable agent, an NVML timeout), or answer again with `undefined`. */
+  setSamplingFailure(message: string | undefined): void;
+  /** Leaves a GPU out of samples (it stops sending heartbeats), or puts it back. */
+  setSilent(gpuId: string, silent: boolean): void;
 }
 
 /** Seed 000 `_collect_gpu_metrics` thresholds: busy above 80 %, active above 20 %. */
@@ -49,6 +55,9 @@ export function createSimulatedLocalGpuProvider(options: SimulatedLocalGpuProvid
   }));
   const loads = new Map<string, { utilizationGpu: number; memoryUsedMb: number }>();
   const errors = new Map<string, string>();
+  const temperatures = new Map<string, number>();
+  const silent = new Set<string>();
+  let samplingFailure: string | undefined;
   const listeners = new Set<(event: GpuHealthEvent) => void>();
   let closed = false;
 
@@ -64,12 +73,14 @@ export function createSimulatedLocalGpuProvider(options: SimulatedLocalGpuProvid
     if (error !== undefined) return { gpuId: device.id, at, memoryTotalMb, memoryUsedMb: 0, processes: [], status: 'error', error };
     const load = loads.get(device.id) ?? { utilizationGpu: 0, memoryUsedMb: 0 };
     const memoryUsedMb = Math.min(load.memoryUsedMb, memoryTotalMb);
+    const temperatureC = temperatures.get(device.id);
     return {
       gpuId: device.id,
       at,
       memoryTotalMb,
       memoryUsedMb,
       utilizationGpu: load.utilizationGpu,
+      ...(temperatureC !== undefined && { temperatureC }),
       processes: [],
       status: activity(load.utilizationGpu, (100 * memoryUsedMb) / memoryTotalMb),
     };
@@ -83,7 +94,8 @@ export function createSimulatedLocalGpuProvider(options: SimulatedLocalGpuProvid
     },
     async sample(signal) {
       check(signal);
-      return devices.map(sampleOf);
+      if (samplingFailure !== undefined) throw new ProviderError(id, 'unavailable', samplingFailure);
+      return devices.filter((device) => !silent.has(device.id)).map(sampleOf);
     },
     onHealth(listener) {
       listeners.add(listener);
@@ -92,6 +104,14 @@ export function createSimulatedLocalGpuProvider(options: SimulatedLocalGpuProvid
       };
     },
     setLoad: (gpuId, load) => loads.set(gpuId, load),
+    setTemperature: (gpuId, celsius) => temperatures.set(gpuId, celsius),
+    setSamplingFailure(message) {
+      samplingFailure = message;
+    },
+    setSilent(gpuId, isSilent) {
+      if (isSilent) silent.add(gpuId);
+      else silent.delete(gpuId);
+    },
     setError(gpuId, message) {
       if (message === undefined) errors.delete(gpuId);
       else errors.set(gpuId, message);
