@@ -1,5 +1,8 @@
 import type { DecisionTarget } from '../engine/decision.js';
+import { AimaError } from '../errors/aima-error.js';
+import { JobFailedError } from '../errors/job-failed-error.js';
 import { ProviderError } from '../errors/provider-error.js';
+import type { TemporaryArea } from '../locality/temporary-area.js';
 import type { CloudGpuProvider } from '../spec/cloud-gpu-provider.js';
 import type { CloudInstance } from '../spec/cloud-instance.js';
 import { FailoverSignal } from './failover/failover-signal.js';
@@ -31,8 +34,12 @@ export function placeOnCloud(core: SchedulerCore, record: JobRecord, target: Clo
   record.controller = controller;
   const work = core.launches.add(async () => {
     let instance: CloudInstance | undefined;
+    let staged: Awaited<ReturnType<typeof core.storage.stageForCloud>> | undefined;
     try {
       controller.signal.throwIfAborted();
+      // Inputs move before the launch, so no instance bills while they travel (S3).
+      staged = await stageOrFail(core, record, offer.region, controller.signal);
+      if (staged === undefined) return;
       instance = await provider.launch(
         {
           key: `${record.id}#${record.attempt}`,
@@ -46,13 +53,22 @@ export function placeOnCloud(core: SchedulerCore, record: JobRecord, target: Clo
       record.instance = instance;
       const running = await waitUntilRunning(core, provider, instance, controller.signal);
       const watcher = new AbortController();
-      execute(core, record, { kind: 'cloud', providerId: provider.id, offer, instance: running }, [], (end, seconds) => {
-        watcher.abort();
-        return endCloudRun(core, record, provider, running, end, seconds);
-      });
+      const area = staged.area;
+      execute(
+        core,
+        record,
+        { kind: 'cloud', providerId: provider.id, offer, instance: running },
+        [],
+        async (end, seconds) => {
+          watcher.abort();
+          await Promise.all([endCloudRun(core, record, provider, running, end, seconds), cleanUp(core, record, area)]);
+        },
+        staged.inputs,
+      );
       core.track(watchInstance(core, record, provider, running, watcher.signal));
     } catch (error) {
       if (instance !== undefined) await terminateOrRetry(core, provider, instance);
+      await cleanUp(core, record, staged?.area);
       launchFailed(core, record, target, error, controller.signal);
     }
   });
@@ -92,6 +108,30 @@ async function watchInstance(
     controller.abort(new FailoverSignal('cloud-interruption', 'persistent', origin, `instance ${instance.id} ${status}${detail}`));
     return;
   }
+}
+
+/**
+ * Stages the job's inputs for the cloud; a failed transfer is the job's failure (a missing input,
+ * a store refusing), not the offer's: the job fails with the typed error and undefined is returned.
+ */
+async function stageOrFail(core: SchedulerCore, record: JobRecord, region: string, signal: AbortSignal) {
+  try {
+    return await core.storage.stageForCloud(core, record, region, signal);
+  } catch (error) {
+    if (signal.aborted) throw error;
+    delete record.controller;
+    const failure = AimaError.isInstance(error) ? error : new JobFailedError(record.id, String(error), { cause: error });
+    core.finish(record, { error: failure, state: 'failed' });
+    return undefined;
+  }
+}
+
+/** Deletes a run's staged inputs (S4), whatever the run's end; a failed delete is logged and retried on the next cleanup. */
+async function cleanUp(core: SchedulerCore, record: JobRecord, area: TemporaryArea | undefined): Promise<void> {
+  if (area === undefined) return;
+  const report = await area.cleanup().catch(() => undefined);
+  for (const failed of report?.failed ?? [])
+    core.logger.warn('deleting staged input failed', { jobId: record.id, key: failed.key, error: failed.message });
 }
 
 async function waitUntilRunning(

@@ -3,7 +3,7 @@ import { JobCancelledError } from '../errors/job-cancelled-error.js';
 import { JobFailedError } from '../errors/job-failed-error.js';
 import { JobTimeoutError } from '../errors/job-timeout-error.js';
 import { SchedulerClosedError } from '../errors/scheduler-closed-error.js';
-import type { Checkpoint, Job, JobContext, JobResult, Placement } from '../spec/job-runner.js';
+import type { Checkpoint, Job, JobContext, JobResult, Placement, StagedInput } from '../spec/job-runner.js';
 import { raceAbort } from '../time/race-abort.js';
 import { FailoverSignal } from './failover/failover-signal.js';
 import type { JobRecord } from './job-record.js';
@@ -32,6 +32,7 @@ export function execute(
   placement: Placement,
   gpuIds: readonly string[],
   cleanup: (end: RunEnd, ranSeconds: number) => Promise<void> | void,
+  inputs?: readonly StagedInput[],
 ): void {
   const controller = new AbortController();
   const now = core.clock.now();
@@ -51,9 +52,11 @@ export function execute(
   const work = (async () => {
     let outcome: { result: JobResult } | { error: unknown };
     try {
-      outcome = {
-        result: await raceAbort(core.runner.run(job, placement, contextFor(core, record, controller.signal)), controller.signal),
+      const run = async () => {
+        const resumeFrom = await core.storage.resumePoint(record, controller.signal);
+        return core.runner.run(job, placement, contextFor(core, record, controller.signal, resumeFrom, inputs));
       };
+      outcome = { result: await raceAbort(run(), controller.signal) };
     } catch (error) {
       outcome = { error: controller.signal.aborted ? controller.signal.reason : error };
     }
@@ -118,10 +121,17 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function contextFor(core: SchedulerCore, record: JobRecord, signal: AbortSignal): JobContext {
+function contextFor(
+  core: SchedulerCore,
+  record: JobRecord,
+  signal: AbortSignal,
+  resumeFrom: Checkpoint | undefined,
+  inputs: readonly StagedInput[] | undefined,
+): JobContext {
   return {
     signal,
-    ...(record.lastCheckpoint && { resumeFrom: record.lastCheckpoint }),
+    ...(resumeFrom && { resumeFrom }),
+    ...(inputs !== undefined && inputs.length > 0 && { inputs }),
     progress(fraction, message) {
       if (!Number.isFinite(fraction)) return;
       record.progress = Math.min(1, Math.max(0, fraction));
@@ -133,22 +143,15 @@ function contextFor(core: SchedulerCore, record: JobRecord, signal: AbortSignal)
       });
     },
     async checkpoint(data) {
-      const sequence = (record.lastCheckpoint?.sequence ?? 0) + 1;
-      const checkpoint: Checkpoint = {
-        id: `${record.id}-cp${sequence}`,
-        jobId: record.id,
-        sequence,
-        createdAt: core.clock.now(),
-        sizeBytes: data.byteLength,
-        data,
-      };
+      const checkpoint = await core.storage.saveCheckpoint(record, data, core.clock.now(), signal);
+      const sequence = checkpoint.sequence;
       record.lastCheckpoint = checkpoint;
       core.events.emit('job-checkpointed', {
         jobId: record.id,
         at: checkpoint.createdAt,
         checkpointId: checkpoint.id,
         sequence,
-        sizeBytes: data.byteLength,
+        sizeBytes: checkpoint.sizeBytes,
       });
       return checkpoint;
     },

@@ -16,6 +16,7 @@ import type { SchedulerEvents } from './events/scheduler-events.js';
 import { FailoverHandler } from './failover/failover-handler.js';
 import { HealthMonitor } from './failover/health-monitor.js';
 import { isFinished, type JobRecord, type JobState } from './job-record.js';
+import { JobStorage } from './job-storage.js';
 import { JobPriorityQueue } from './queue/job-priority-queue.js';
 import type { GpuRegistry } from './registry/gpu-registry.js';
 
@@ -27,6 +28,8 @@ export class SchedulerCore {
   readonly jobs = new Map<string, JobRecord>();
   readonly failover: FailoverHandler = new FailoverHandler(this);
   readonly health: HealthMonitor = new HealthMonitor(this);
+  /** Checkpoints and input staging; replaced by `createScheduler` when stores are given. */
+  storage: JobStorage;
   readonly queue: JobPriorityQueue;
   /** Bounds cloud launches in flight (Q7); jobs waiting here count as starting. */
   readonly launches: PQueue;
@@ -61,6 +64,7 @@ export class SchedulerCore {
   ) {
     this.queue = new JobPriorityQueue(config.queue);
     this.launches = new PQueue({ concurrency: config.scheduler.maxConcurrentLaunches });
+    this.storage = new JobStorage({}, config, clock, logger);
   }
 
   /** Asks for a dispatch round soon (coalesced). */
@@ -102,6 +106,8 @@ export class SchedulerCore {
     record.finishedAt = this.clock.now();
     const at = record.finishedAt;
     this.completeFailover(record, 'result' in outcome ? 'resumed' : outcome.state, gpuIds);
+    // A closed scheduler keeps its jobs' checkpoints; every other end deletes them (S4).
+    if (!this.closed) this.track(this.storage.forget(record));
     if (record.errorKeys !== undefined) this.failover.statistics.resolve(record.errorKeys, 'result' in outcome ? 'recovered' : 'failed');
     if ('result' in outcome) {
       this.setState(record, 'completed');

@@ -9,6 +9,7 @@ import type { CloudGpuProvider } from '../spec/cloud-gpu-provider.js';
 import type { JobRunner, Logger } from '../spec/job-runner.js';
 import type { LocalGpuProvider } from '../spec/local-gpu-provider.js';
 import type { Clock } from '../time/clock.js';
+import type { SchedulerStorage } from './job-storage.js';
 
 /**
  * A local GPU provider with the facts discovery cannot know: where the GPUs stand, who may use
@@ -50,4 +51,6 @@ export interface SchedulerOptions {
   readonly random?: RandomSource;
   /** @default silentLogger */
   readonly logger?: Logger;
+  /** Checkpoint, media and staging stores (S1–S4). @default checkpoints in memory, no staging */
+  readonly storage?: SchedulerStorage;
 }

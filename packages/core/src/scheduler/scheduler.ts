@@ -16,6 +16,7 @@ import { Dispatcher } from './dispatcher.js';
 import type { SchedulerEvents } from './events/scheduler-events.js';
 import type { JobRecord, JobState, JobView } from './job-record.js';
 import { isFinished, viewOf } from './job-record.js';
+import { JobStorage } from './job-storage.js';
 import { ProviderSync } from './provider-sync.js';
 import { GpuRegistry } from './registry/gpu-registry.js';
 import { SchedulerCore } from './scheduler-core.js';
@@ -104,6 +105,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       });
     },
   );
+  if (options.storage !== undefined) core.storage = new JobStorage(options.storage, config, clock, core.logger);
   dispatcher = new Dispatcher(core);
   for (const gpu of options.gpus ?? []) registerGpu(core, gpu);
   const sync = new ProviderSync(core, options.localProviders ?? []);

@@ -36,12 +36,27 @@ export interface Logger {
   error(message: string, fields?: Readonly<Record<string, unknown>>): void;
 }
 
+/** A job input as a cloud run should read it (S3). */
+export interface StagedInput {
+  /** The key or URL given in `media.inputs`. */
+  readonly key: string;
+  /** `in-place`: at the target already; `ahead`: copied to the staging store as `stagedKey`; `on-demand`: fetch it yourself. */
+  readonly mode: 'in-place' | 'ahead' | 'on-demand';
+  readonly stagedKey?: string;
+  /** Gzipped on the way (S4): gunzip after reading. */
+  readonly compressed?: boolean;
+  /** A presigned GET URL for the object; it grants access, so never log it. */
+  readonly url?: string;
+}
+
 /** What a runner gets besides the job and placement. */
 export interface JobContext {
   /** Aborted on cancel, timeout, preemption or failover; the runner must stop promptly. */
   readonly signal: AbortSignal;
-  /** Set when the job resumes after moving. */
+  /** Set when the job resumes after moving: the newest complete checkpoint. */
   readonly resumeFrom?: Checkpoint;
+  /** For a cloud run of a job with `media.inputs`: where each input is and how to fetch it. */
+  readonly inputs?: readonly StagedInput[];
   /** Reports progress 0..1. */
   progress(fraction: number, message?: string): void;
   /** Saves state to resume from. */

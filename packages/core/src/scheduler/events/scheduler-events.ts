@@ -2,6 +2,7 @@ import type { Priority } from '../../config/job-spec.js';
 import type { Decision } from '../../engine/decision.js';
 import type { GpuHealth } from '../../engine/fleet/local-gpu-state.js';
 import type { JobErrorClass } from '../../failover/error-classification.js';
+import type { TransferEvents } from '../../locality/transfer-events.js';
 import type { FailureSeverity } from '../../spec/gpu-device.js';
 import type { Placement } from '../../spec/job-runner.js';
 import type { FailoverAction, FailoverOrigin, FailoverTrigger } from '../failover/failover-types.js';
@@ -111,5 +112,8 @@ export interface SchedulerEvents {
   'job-preempted': (event: JobPreemptedEvent) => void;
   'failover-started': (event: FailoverStartedEvent) => void;
   'failover-completed': (event: FailoverCompletedEvent) => void;
+  'transfer-started': TransferEvents['transfer-started'];
+  'transfer-progress': TransferEvents['transfer-progress'];
+  'transfer-completed': TransferEvents['transfer-completed'];
 }
 export type SchedulerEventName = keyof SchedulerEvents;
