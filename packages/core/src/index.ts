@@ -204,6 +204,7 @@ export type {
   FailoverTrigger,
 } from './scheduler/failover/failover-types.js';
 export type { JobState, JobView } from './scheduler/job-record.js';
+export type { SchedulerStorage } from './scheduler/job-storage.js';
 export { agingFactor, deadlineFactor, effectivePriority } from './scheduler/queue/effective-priority.js';
 export { JobPriorityQueue, type QueueEntry } from './scheduler/queue/job-priority-queue.js';
 export { type AvailableGpuFilter, type GpuRecord, GpuRegistry, stableGpuId } from './scheduler/registry/gpu-registry.js';
@@ -308,6 +309,7 @@ export {
   type JobRunner,
   type Logger,
   type Placement,
+  type StagedInput,
   silentLogger,
 } from './spec/job-runner.js';
 export type { LocalGpuProvider } from './spec/local-gpu-provider.js';
