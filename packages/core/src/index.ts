@@ -5,7 +5,7 @@
  */
 
 // Checkpoints (S2, F3)
-export type { CheckpointManifest } from './checkpoint/checkpoint-manifest.js';
+export { type CheckpointManifest, checkpointManifestSchema } from './checkpoint/checkpoint-manifest.js';
 export type { PruneReport } from './checkpoint/checkpoint-pruning.js';
 export {
   type CheckpointOwner,
