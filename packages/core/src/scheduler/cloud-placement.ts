@@ -76,10 +76,10 @@ export function placeOnCloud(core: SchedulerCore, record: JobRecord, target: Clo
 }
 
 /**
- * Polls a running instance every heartbeat interval until its run ends (`until` aborts). An
- * instance that stops running (spot capacity reclaimed, host lost) stops its job with a
- * FailoverSignal, so the job resumes from its checkpoint elsewhere (F3). A failed poll is not an
- * interruption: the next one decides.
+ * Watches a running instance until its run ends (`until` aborts): through the provider's change
+ * push where it has one, else by polling every heartbeat interval. An instance that stops running
+ * (spot capacity reclaimed, host lost) stops its job with a FailoverSignal, so the job resumes
+ * from its checkpoint elsewhere (F3). A failed poll is not an interruption: the next one decides.
  */
 async function watchInstance(
   core: SchedulerCore,
@@ -90,6 +90,19 @@ async function watchInstance(
 ): Promise<void> {
   const controller = record.controller;
   if (controller === undefined) return;
+  const interrupt = (found: CloudInstance | undefined) => {
+    const status = found === undefined ? 'is gone' : `is ${found.status}`;
+    const detail = found?.statusMessage === undefined ? '' : ` (${found.statusMessage})`;
+    const origin = { kind: 'cloud' as const, providerId: provider.id, offerId: instance.offerId, instanceId: instance.id };
+    controller.abort(new FailoverSignal('cloud-interruption', 'persistent', origin, `instance ${instance.id} ${status}${detail}`));
+  };
+  if (provider.onInstanceChange !== undefined) {
+    const unsubscribe = provider.onInstanceChange((changed) => {
+      if (changed.id === instance.id && changed.status !== 'running' && !until.aborted) interrupt(changed);
+    });
+    until.addEventListener('abort', unsubscribe, { once: true });
+    return;
+  }
   const interval = core.config.failover.heartbeatIntervalSeconds * 1000;
   while (!until.aborted) {
     try {
@@ -102,10 +115,7 @@ async function watchInstance(
       () => undefined,
     );
     if (until.aborted || current === undefined || current.found?.status === 'running') continue;
-    const status = current.found === undefined ? 'is gone' : `is ${current.found.status}`;
-    const detail = current.found?.statusMessage === undefined ? '' : ` (${current.found.statusMessage})`;
-    const origin = { kind: 'cloud' as const, providerId: provider.id, offerId: instance.offerId, instanceId: instance.id };
-    controller.abort(new FailoverSignal('cloud-interruption', 'persistent', origin, `instance ${instance.id} ${status}${detail}`));
+    interrupt(current.found);
     return;
   }
 }

@@ -20,5 +20,10 @@ export interface CloudGpuProvider {
   getInstance(instanceId: string, signal?: AbortSignal): Promise<CloudInstance | undefined>;
   terminate(instanceId: string, signal?: AbortSignal): Promise<void>;
   listInstances(label: string, signal?: AbortSignal): Promise<CloudInstance[]>;
+  /**
+   * Optional push of instance changes (an interruption, a stop). Where a provider offers it, the
+   * scheduler listens instead of polling `getInstance` every heartbeat. Returns the unsubscribe.
+   */
+  onInstanceChange?(listener: (instance: CloudInstance) => void): () => void;
   close(): Promise<void>;
 }

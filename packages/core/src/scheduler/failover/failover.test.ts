@@ -279,6 +279,23 @@ describe('cloud failures', () => {
     expect(h.cloud.liveInstances()).toEqual([]);
   });
 
+  it('notices an interruption by polling when the provider does not push instance changes', async () => {
+    const h = await use({ gpus: 0, offers: [offer('spot', 0.2), offer('other', 0.4)] });
+    Reflect.deleteProperty(h.cloud, 'onInstanceChange');
+    const handle = h.scheduler.submit(job());
+    await h.clock.advanceBy(60_000 + 400_000);
+    const placement = h.scheduler.get(handle.id)?.placement;
+    if (placement?.kind !== 'cloud' || placement.instance === undefined) throw new Error('expected a cloud placement');
+    h.cloud.interrupt(placement.instance.id, 'host lost');
+    await h.clock.advanceBy(1_000);
+    expect(h.started).toEqual([]);
+    await h.clock.advanceBy(30_000);
+    expect(h.started).toMatchObject([{ trigger: 'cloud-interruption', message: expect.stringContaining('host lost') }]);
+    await h.clock.advanceBy(600_000);
+    expect(await handle.result).toMatchObject({ output: { resumedFrom: 0.5 } });
+    expect(h.cloud.liveInstances()).toEqual([]);
+  });
+
   it('a failed launch blocks the offer and tries the next candidate', async () => {
     const h = await use({ gpus: 0, offers: [offer('broken', 0.1), offer('fine', 0.5)] });
     let launches = 0;

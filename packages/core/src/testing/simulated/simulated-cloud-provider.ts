@@ -50,6 +50,7 @@ export function createSimulatedCloudProvider(options: SimulatedCloudProviderOpti
   let closed = false;
   let endedCostUsd = 0;
   let failedLaunches = 0;
+  const listeners = new Set<(instance: CloudInstance) => void>();
 
   function check(signal?: AbortSignal): void {
     signal?.throwIfAborted();
@@ -71,6 +72,7 @@ export function createSimulatedCloudProvider(options: SimulatedCloudProviderOpti
     delete rented.runningSince;
     const { endpoint: _gone, ...rest } = rented.instance;
     rented.instance = { ...rest, status, ...(message !== undefined && { statusMessage: message }) };
+    for (const listener of [...listeners]) listener(snapshot(rented));
   }
 
   return {
@@ -142,6 +144,12 @@ export function createSimulatedCloudProvider(options: SimulatedCloudProviderOpti
       return [...byId.values()].filter((rented) => rented.instance.status !== 'terminated').map(snapshot);
     },
     launchFailures: () => failedLaunches,
+    onInstanceChange(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
     async close() {
       closed = true;
       for (const rented of byId.values()) rented.timer?.cancel();
