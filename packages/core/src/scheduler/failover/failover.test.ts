@@ -245,6 +245,17 @@ describe('health monitor (F1, F5)', () => {
     expect(gpuOf(h, handle.id)).toBe(h.gpuIds[1]);
   });
 
+  it('a GPU in error stays in error when its heartbeats stop and resume; a milder fault does not lift it', async () => {
+    const h = await use({ gpus: 1, offers: [] });
+    h.local.emitHealth({ gpuId: 'sim-node-a-0', source: 'xid', code: 79, severity: 'critical', message: 'XID 79' });
+    h.local.setSilent('sim-node-a-0', true);
+    await h.clock.advanceBy(90_000);
+    h.local.emitHealth({ gpuId: 'sim-node-a-0', source: 'xid', code: 13, severity: 'temporary', message: 'XID 13' });
+    h.local.setSilent('sim-node-a-0', false);
+    await h.clock.advanceBy(120_000);
+    expect(h.scheduler.snapshot().gpus[0]?.health).toBe('error');
+  });
+
   it('restoreGpu returns a GPU in error to service', async () => {
     const h = await use({ gpus: 1, offers: [] });
     h.local.emitHealth({ gpuId: 'sim-node-a-0', source: 'xid', code: 79, severity: 'critical', message: 'XID 79' });

@@ -8,8 +8,12 @@ import { FailoverSignal } from './failover-signal.js';
 /** Health a failure class leaves a GPU in (F2): temporary → degraded, persistent → offline, critical → error. */
 const healthByClass: Record<FailureSeverity, GpuHealth> = { temporary: 'degraded', persistent: 'offline', critical: 'error' };
 
+const severityOf: Record<GpuHealth, number> = { healthy: 0, degraded: 1, maintenance: 2, offline: 2, error: 3 };
+
 /** Why a GPU is not healthy, as far as the monitor itself may undo it. */
 type Cause = 'heartbeat' | 'temporary' | 'temperature' | 'fault';
+
+const causeRank: Record<Cause, number> = { temperature: 0, temporary: 1, heartbeat: 2, fault: 3 };
 
 interface Watch {
   missed: number;
@@ -86,8 +90,13 @@ export class HealthMonitor {
       core.config.failover.persistentAfterSeconds,
     );
     // A GPU silent for missed heartbeats is offline whatever the class; a worse class wins over a milder cause.
-    watch.cause = cause === 'heartbeat' ? 'heartbeat' : failureClass === 'temporary' ? 'temporary' : 'fault';
-    this.setHealth(gpuId, cause === 'heartbeat' && failureClass !== 'critical' ? 'offline' : healthByClass[failureClass], info.reason);
+    const next: Cause = cause === 'heartbeat' ? 'heartbeat' : failureClass === 'temporary' ? 'temporary' : 'fault';
+    // Self-healing may undo only the worst cause seen: a GPU in error does not heal when heartbeats resume.
+    if (watch.cause === undefined || causeRank[next] > causeRank[watch.cause]) watch.cause = next;
+    const target = cause === 'heartbeat' && failureClass !== 'critical' ? 'offline' : healthByClass[failureClass];
+    const current = core.registry.get(gpuId)?.health ?? 'healthy';
+    // A milder fault never makes a GPU look better than it is.
+    if (severityOf[target] >= severityOf[current]) this.setHealth(gpuId, target, info.reason);
     this.stopJobOn(gpuId, failureClass, info.reason);
   }
 
