@@ -103,6 +103,11 @@ export const jobSpecSchema = z
     checkpointable: z.boolean().default(false),
     /** Analysis complexity (seed 002 `analysis_complexity`), scales the size estimate. @default 'standard' */
     complexity: z.enum(['low', 'standard', 'high']).default('standard'),
+    /**
+     * Steps that read this job's outputs, with where they run when known: the runner is told to
+     * write outputs there (`context.outputs`, seed 002 `optimize_data_placement`).
+     */
+    nextSteps: z.array(z.strictObject({ location: nameSchema.optional() })).optional(),
     /** Free-form data for the runner (model options, input URLs); AIMA passes it through untouched. */
     payload: z.record(z.string(), z.unknown()).optional(),
   })

@@ -3,6 +3,7 @@ import { JobCancelledError } from '../errors/job-cancelled-error.js';
 import { JobFailedError } from '../errors/job-failed-error.js';
 import { JobTimeoutError } from '../errors/job-timeout-error.js';
 import { SchedulerClosedError } from '../errors/scheduler-closed-error.js';
+import { placeOutputs } from '../locality/output-placement.js';
 import type { Checkpoint, Job, JobContext, JobResult, Placement, StagedInput } from '../spec/job-runner.js';
 import { raceAbort } from '../time/race-abort.js';
 import { FailoverSignal } from './failover/failover-signal.js';
@@ -121,6 +122,15 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Where the job runs: its GPU's site, or its offer's region. */
+function siteOf(core: SchedulerCore, record: JobRecord): string | undefined {
+  const placement = record.placement;
+  if (placement === undefined) return undefined;
+  if (placement.kind === 'cloud') return placement.offer.region;
+  const gpuId = placement.gpuIds[0];
+  return gpuId === undefined ? undefined : core.registry.get(gpuId)?.gpu.location;
+}
+
 function contextFor(
   core: SchedulerCore,
   record: JobRecord,
@@ -132,6 +142,9 @@ function contextFor(
     signal,
     ...(resumeFrom && { resumeFrom }),
     ...(inputs !== undefined && inputs.length > 0 && { inputs }),
+    ...(record.spec.nextSteps !== undefined && {
+      outputs: placeOutputs(record.spec.nextSteps, { job: { location: siteOf(core, record) } }),
+    }),
     progress(fraction, message) {
       if (!Number.isFinite(fraction)) return;
       record.progress = Math.min(1, Math.max(0, fraction));

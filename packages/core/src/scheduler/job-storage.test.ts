@@ -46,6 +46,7 @@ interface Run {
   readonly placement: Placement;
   readonly resumedAt: number;
   readonly inputs: JobContext['inputs'];
+  readonly outputs: JobContext['outputs'];
 }
 
 /** Three steps of 100 s, a checkpoint after each; resumes after the step in its checkpoint. */
@@ -53,7 +54,7 @@ function steppingRunner(clock: VirtualClock, runs: Run[]): JobRunner {
   return {
     async run(job, placement, context) {
       const resumedAt = context.resumeFrom ? Number(new TextDecoder().decode(context.resumeFrom.data)) : 0;
-      runs.push({ attempt: job.attempt, placement, resumedAt, inputs: context.inputs });
+      runs.push({ attempt: job.attempt, placement, resumedAt, inputs: context.inputs, outputs: context.outputs });
       for (let step = resumedAt + 1; step <= 3; step++) {
         await clock.sleep(100_000, context.signal);
         await context.checkpoint(new TextEncoder().encode(String(step)));
@@ -143,6 +144,18 @@ describe('checkpoints through the checkpoint store (S2)', () => {
     await expect(handle.result).resolves.toEqual({ output: { resumedAt: 0 } });
     expect(h.checkpointed).toEqual([1, 2, 3]);
     expect(await keys(checkpoints, '')).toEqual([]);
+  });
+});
+
+describe('outputs placed by the next step (S3)', () => {
+  it("tells the runner to write outputs where the next step runs, else at the job's own site", async () => {
+    const h = await setup({ gpus: 1, storage: {} });
+    const chained = h.scheduler.submit(job({ nextSteps: [{ location: 'eu-west' }, { location: 'EU-WEST' }, {}] }));
+    const alone = h.scheduler.submit(job({ nextSteps: [{}] }));
+    const plain = h.scheduler.submit(job());
+    await h.clock.advanceBy(900_000);
+    await Promise.all([chained.result, alone.result, plain.result]);
+    expect(h.runs.map((run) => run.outputs?.locations)).toEqual([['eu-west'], ['berlin'], undefined]);
   });
 });
 

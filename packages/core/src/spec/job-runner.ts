@@ -1,5 +1,6 @@
 import type { CloudOffer } from '../config/cloud-offer.js';
 import type { JobSpec } from '../config/job-spec.js';
+import type { OutputPlacement } from '../locality/output-placement.js';
 import type { CloudInstance } from './cloud-instance.js';
 
 /** A job as the scheduler holds it. */
@@ -57,6 +58,8 @@ export interface JobContext {
   readonly resumeFrom?: Checkpoint;
   /** For a cloud run of a job with `media.inputs`: where each input is and how to fetch it. */
   readonly inputs?: readonly StagedInput[];
+  /** For a job with `nextSteps`: where to write its outputs (S3). */
+  readonly outputs?: OutputPlacement;
   /** Reports progress 0..1. */
   progress(fraction: number, message?: string): void;
   /** Saves state to resume from. */
