@@ -12,8 +12,8 @@ import type { SchedulerCore } from './scheduler-core.js';
 
 type CloudTarget = Extract<DecisionTarget, { kind: 'cloud' }>;
 
-/** How long an offer that failed to launch stays blocked. */
-const blockSeconds = 600;
+/** How long an offer that failed to launch, or whose instance was interrupted, stays blocked. */
+export const offerBlockSeconds = 600;
 
 /**
  * Places a job on a cloud offer: launch (idempotent per job and attempt), wait until running,
@@ -25,7 +25,7 @@ export function placeOnCloud(core: SchedulerCore, record: JobRecord, target: Clo
   const provider = core.cloudProviders.get(target.provider);
   const offer = core.offerBook.offers.find((candidate) => candidate.provider === target.provider && candidate.offerId === target.offerId);
   if (provider === undefined || offer === undefined) {
-    core.blockOffer(target.provider, target.offerId, core.clock.now() + blockSeconds * 1000);
+    core.blockOffer(target.provider, target.offerId, core.clock.now() + offerBlockSeconds * 1000);
     core.enqueue(record);
     return;
   }
@@ -220,7 +220,7 @@ function launchFailed(core: SchedulerCore, record: JobRecord, target: CloudTarge
     return;
   }
   core.logger.warn('cloud launch failed', { jobId: record.id, provider: target.provider, offerId: target.offerId, error: String(error) });
-  core.blockOffer(target.provider, target.offerId, core.clock.now() + blockSeconds * 1000);
+  core.blockOffer(target.provider, target.offerId, core.clock.now() + offerBlockSeconds * 1000);
   if (record.attempt > core.config.failover.maxRetries) {
     const failure = error instanceof Error ? error : new Error(String(error));
     core.finish(record, { error: failure, state: 'failed' });

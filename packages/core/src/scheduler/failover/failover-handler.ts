@@ -5,13 +5,11 @@ import { planErrorRecovery } from '../../failover/error-recovery.js';
 import { ErrorStatistics } from '../../failover/error-statistics.js';
 import { chooseFailoverStrategy, isHighPriority } from '../../failover/failover-strategy.js';
 import type { Placement } from '../../spec/job-runner.js';
+import { offerBlockSeconds } from '../cloud-placement.js';
 import type { JobRecord } from '../job-record.js';
 import type { SchedulerCore } from '../scheduler-core.js';
 import { FailoverSignal } from './failover-signal.js';
 import type { FailoverOrigin, FailoverRecord, FailoverRoute } from './failover-types.js';
-
-/** How long an offer whose instance was interrupted stays out of the offer book, seconds. */
-const interruptedOfferBlockSeconds = 600;
 
 /**
  * Decides, when a run ends badly, whether and where the job runs again (F3, F4), records the move
@@ -154,7 +152,7 @@ export class FailoverHandler {
   }
 
   private blockOffer(origin: Extract<FailoverOrigin, { kind: 'cloud' }>): void {
-    this.core.blockOffer(origin.providerId, origin.offerId, this.core.clock.now() + interruptedOfferBlockSeconds * 1000);
+    this.core.blockOffer(origin.providerId, origin.offerId, this.core.clock.now() + offerBlockSeconds * 1000);
   }
 }
 
