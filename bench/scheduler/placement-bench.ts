@@ -1,6 +1,7 @@
-import type { DecisionContext, DecisionEngine, JobSpec } from '@aima/core';
+import { isDeepStrictEqual } from 'node:util';
+import type { Decision, DecisionContext, DecisionEngine, JobSpec } from '@aima/core';
 import { type DriveOptions, type DriveResult, interleave, PlacementDriver } from './drive.js';
-import type { CacheHit, IndexedPlacer, Phases } from './indexed-placer.js';
+import type { IndexedPlacer, Phases } from './indexed-placer.js';
 import { type LatencyFigures, timeEach } from './latency.js';
 import { indexedPlacerFor, naivePlacerFor, type Scenario } from './setup.js';
 
@@ -24,20 +25,18 @@ export interface PhaseMeans {
   readonly actUs: number;
 }
 
-/** How often a cache hit agrees with a fresh `engine.decide` on the same state. */
+/** How often the cached engine's decision equals a fresh `engine.decide` on the same state. */
 export interface ShadowAgreement {
-  readonly hits: number;
-  /** Same outcome and rule. */
-  readonly sameRule: number;
-  /** Same rule, estimated cost, local score total and target kind: an equally good choice. */
-  readonly equivalent: number;
-  /** Exactly the same target (GPU id or offer). */
-  readonly sameTarget: number;
+  readonly decisions: number;
+  /** Deeply equal, every field (target GPU, costs, scores, reasons, rejections). */
+  readonly identical: number;
 }
 
+/** Core's decision cache counters over the timed picks. */
 export interface CacheStats {
   readonly hits: number;
-  readonly misses: number;
+  readonly assembled: number;
+  readonly evaluated: number;
   readonly flushes: number;
 }
 
@@ -54,8 +53,17 @@ export interface PlacementBench {
 }
 
 function statsOf(placer: IndexedPlacer): CacheStats {
-  const cache = placer.cache;
-  return { hits: cache?.hits ?? 0, misses: cache?.misses ?? 0, flushes: cache?.flushes ?? 0 };
+  const stats = placer.cacheStats;
+  return { hits: stats?.hits ?? 0, assembled: stats?.assembled ?? 0, evaluated: stats?.evaluated ?? 0, flushes: stats?.flushes ?? 0 };
+}
+
+function since(now: CacheStats, before: CacheStats): CacheStats {
+  return {
+    hits: now.hits - before.hits,
+    assembled: now.assembled - before.assembled,
+    evaluated: now.evaluated - before.evaluated,
+    flushes: now.flushes - before.flushes,
+  };
 }
 
 function meansOf(phases: Phases, picks: number): PhaseMeans {
@@ -63,30 +71,20 @@ function meansOf(phases: Phases, picks: number): PhaseMeans {
 }
 
 function shadowCheck(scenario: Scenario, drive: DriveOptions, picks: number): ShadowAgreement {
-  const engine: DecisionEngine = scenario.engine;
-  const tally = { hits: 0, sameRule: 0, equivalent: 0, sameTarget: 0 };
-  const onCacheHit = (spec: JobSpec, context: DecisionContext, hit: CacheHit) => {
-    const fresh = engine.decide(spec, context);
-    const cached = hit.decision;
-    tally.hits++;
-    if (fresh.outcome !== cached.outcome || fresh.rule !== cached.rule) return;
-    tally.sameRule++;
-    if (
-      fresh.estimatedCostUsd === cached.estimatedCostUsd &&
-      fresh.scores.local?.total === cached.scores.local?.total &&
-      fresh.target?.kind === cached.target?.kind
-    )
-      tally.equivalent++;
-    if (JSON.stringify(fresh.target) === JSON.stringify(cached.target)) tally.sameTarget++;
+  const fresh: DecisionEngine = scenario.engine;
+  const tally = { decisions: 0, identical: 0 };
+  const onDecision = (spec: JobSpec, context: DecisionContext, cached: Decision) => {
+    tally.decisions++;
+    if (isDeepStrictEqual(cached, fresh.decide(spec, context))) tally.identical++;
   };
-  new PlacementDriver(indexedPlacerFor(scenario, { cache: true, onCacheHit }), drive).run(picks, true);
+  new PlacementDriver(indexedPlacerFor(scenario, { cache: true, onDecision }), drive).run(picks, true);
   return tally;
 }
 
 /**
  * Pick-and-place at the scenario's queue length and fleet: core's queue + engine, the same with
- * the decision-cache prototype (interleaved in chunks, so load from other processes hits both),
- * per-phase means, a shadow check of cache hits, and the naive baseline on a few picks.
+ * core's decision cache (interleaved in chunks, so load from other processes hits both),
+ * per-phase means, a shadow check of cached decisions, and the naive baseline on a few picks.
  */
 export function runPlacementBench(scenario: Scenario, options: PlacementBenchOptions): PlacementBench {
   const drive: DriveOptions = {
@@ -98,13 +96,14 @@ export function runPlacementBench(scenario: Scenario, options: PlacementBenchOpt
   };
   const indexedPhases: Phases = { pop: 0, decide: 0, act: 0 };
   const cachedPhases: Phases = { pop: 0, decide: 0, act: 0 };
+  let statsAtWarmup: CacheStats = { hits: 0, assembled: 0, evaluated: 0, flushes: 0 };
   const indexed = new PlacementDriver(indexedPlacerFor(scenario, { phases: indexedPhases }), drive);
   const cachedPlacer = indexedPlacerFor(scenario, { cache: true, phases: cachedPhases });
   const cached = new PlacementDriver(cachedPlacer, drive);
   interleave([indexed, cached], options.warmup, options.picks, options.chunk, () => {
     Object.assign(indexedPhases, { pop: 0, decide: 0, act: 0 });
     Object.assign(cachedPhases, { pop: 0, decide: 0, act: 0 });
-    Object.assign(cachedPlacer.cache ?? {}, { hits: 0, misses: 0, flushes: 0 });
+    statsAtWarmup = statsOf(cachedPlacer);
   });
   const phases = { indexed: meansOf(indexedPhases, options.picks), cached: meansOf(cachedPhases, options.picks) };
   const shadow = shadowCheck(scenario, drive, options.checkPicks);
@@ -117,7 +116,7 @@ export function runPlacementBench(scenario: Scenario, options: PlacementBenchOpt
   return {
     indexed: indexed.result(),
     cached: cached.result(),
-    cache: statsOf(cachedPlacer),
+    cache: since(statsOf(cachedPlacer), statsAtWarmup),
     phases,
     shadow,
     naive: naive.result(),

@@ -1,11 +1,20 @@
-import { AllocationLedger, createLocalFleet, JobPriorityQueue, type JobSpec, type LocalGpuState, type SchedulerConfig } from '@aima/core';
+import {
+  AllocationLedger,
+  createLocalFleet,
+  createSeededRandom,
+  GpuRegistry,
+  JobPriorityQueue,
+  type JobSpec,
+  type LocalGpuState,
+  type SchedulerConfig,
+} from '@aima/core';
 import { type LatencyFigures, timeEach } from './latency.js';
 import { createQueueWorkload } from './queue-workload.js';
 
 /** Queue-only churn at one deadline share. */
 export interface QueueChurn {
   readonly deadlineShare: number;
-  /** Jobs whose deadline is within the deadline-factor window at the start: the queue scores them one by one on every peek. */
+  /** Jobs whose deadline is within the deadline-factor window at the start: the queue's urgent search covers them. */
   readonly urgent: number;
   /** One `pop(now)` followed by one `push` of a new arrival, at a constant queue length. */
   readonly popPush: LatencyFigures;
@@ -55,17 +64,26 @@ export function reRankAfterTicks(config: SchedulerConfig, specs: readonly JobSpe
 
 /** The per-placement bookkeeping outside the engine, each timed as a pair (there and back). */
 export interface Bookkeeping {
-  /** `LocalFleet.upsert` with `busyUntil`, then without (what `GpuRegistry.setBusyUntil` does twice per job). */
-  readonly fleetBusyFree: LatencyFigures;
+  /** `GpuRegistry.setBusyUntil` busy, then free: what the dispatcher does per local job (the fleet's fast path). */
+  readonly registryBusyFree: LatencyFigures;
+  /** `LocalFleet.upsert` with `busyUntil`, then without: the general update, for comparison. */
+  readonly fleetUpsertBusyFree: LatencyFigures;
   /** `AllocationLedger.allocate` then `release` of one GPU. */
   readonly ledgerAllocateRelease: LatencyFigures;
 }
 
 export function bookkeeping(config: SchedulerConfig, states: readonly LocalGpuState[], count: number): Bookkeeping {
-  const fleet = createLocalFleet(states, config.cost);
   const now = Date.UTC(2026, 0, 15, 12, 0, 0);
+  const registry = new GpuRegistry(config, createSeededRandom(1));
+  for (const state of states) registry.register(state.gpu, now);
+  const fleet = createLocalFleet(states, config.cost);
   const stateAt = (index: number) => states[(index * 7) % states.length] as LocalGpuState;
-  const fleetBusyFree = timeEach(count, (index) => {
+  const registryBusyFree = timeEach(count, (index) => {
+    const gpuId = stateAt(index).gpu.id;
+    registry.setBusyUntil(gpuId, now + 60_000);
+    registry.setBusyUntil(gpuId, undefined);
+  });
+  const fleetUpsertBusyFree = timeEach(count, (index) => {
     const state = stateAt(index);
     fleet.upsert({ gpu: state.gpu, busyUntil: now + 60_000 });
     fleet.upsert({ gpu: state.gpu });
@@ -82,5 +100,5 @@ export function bookkeeping(config: SchedulerConfig, states: readonly LocalGpuSt
     });
     return ledger.release(allocation.id, 'completed', now);
   });
-  return { fleetBusyFree, ledgerAllocateRelease };
+  return { registryBusyFree, fleetUpsertBusyFree, ledgerAllocateRelease };
 }

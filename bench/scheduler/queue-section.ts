@@ -28,7 +28,10 @@ export function queueSection(scenario: Scenario, options: QueueSectionOptions): 
   });
   rows.push(['naive: sort the array, take the first', '-', ...latencyCells(naiveSort)]);
   print(formatTable(['queue', 'urgent at start', 'timed', 'p50 µs', 'p99 µs', 'mean µs', 'picks/s'], rows));
-  print('   "urgent": jobs within the deadline-factor window (100 min); core scores each of them on every peek, so pop is O(urgent).');
+  print(
+    '   "urgent": jobs within the deadline-factor window (100 min); core keeps them in aging bands by deadline and scores only those ' +
+      "whose bound (weight × the band's highest aging × their deadline factor) can still beat the best job found.",
+  );
   print();
   const reRank = reRankAfterTicks(config, specs, queued, options.ticks);
   print(`5. Re-rank after an aging tick (${config.queue.schedulingIntervalSeconds} s later), ${integer(queued)} queued`);
@@ -43,8 +46,12 @@ export function queueSection(scenario: Scenario, options: QueueSectionOptions): 
   const books = bookkeeping(config, scenario.states, options.bookkeepingPairs);
   print(`6. Bookkeeping per local placement at ${integer(scenario.states.length)} GPUs (${integer(options.bookkeepingPairs)} pairs each)`);
   print(
-    `   LocalFleet.upsert busy + upsert free: p50 ${micros(books.fleetBusyFree.p50Us)} µs, mean ${micros(books.fleetBusyFree.meanUs)} µs ` +
-      '(each upsert rebuilds the GPU class key with JSON.stringify)',
+    `   GpuRegistry.setBusyUntil busy + free (the fleet's fast path, as the dispatcher uses it): p50 ${micros(books.registryBusyFree.p50Us)} µs, ` +
+      `mean ${micros(books.registryBusyFree.meanUs)} µs`,
+  );
+  print(
+    `   LocalFleet.upsert busy + upsert free (the general update): p50 ${micros(books.fleetUpsertBusyFree.p50Us)} µs, ` +
+      `mean ${micros(books.fleetUpsertBusyFree.meanUs)} µs`,
   );
   print(
     `   AllocationLedger.allocate + release: p50 ${micros(books.ledgerAllocateRelease.p50Us)} µs, mean ${micros(books.ledgerAllocateRelease.meanUs)} µs`,

@@ -7,7 +7,7 @@
  *    clean heap;
  * 2. the openb trace replayed through simulate(), before anything else warms the engine up;
  * 3. pick-and-place at 100,000 queued jobs on the 10,412-GPU Alibaba fleet (all free): core's
- *    queue + engine, a decision-cache prototype, and the naive baseline (sort + scan);
+ *    queue + engine, the same with core's decision cache, and the naive baseline (sort + scan);
  * 4.–6. the queue alone, re-ranking after an aging tick, bookkeeping per placement.
  * `AIMA_BENCH_QUICK=1` runs everything at small scale (a smoke run, figures not comparable);
  * `AIMA_BENCH_NODE_LIST=<path>` reads the Alibaba node list from elsewhere, as decision-speed does.

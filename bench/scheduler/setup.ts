@@ -1,10 +1,10 @@
 import {
   type CloudOffer,
   createDecisionEngine,
-  createLocalFleet,
   createOfferBook,
   createSeededRandom,
   type DecisionEngine,
+  GpuRegistry,
   type JobSpec,
   type LocalGpuState,
 } from '@aima/core';
@@ -71,15 +71,30 @@ export function createScenario(options: ScenarioOptions): Scenario {
   };
 }
 
-/** A fresh indexed placer on its own fleet copy (placers mutate their fleet). */
-export function indexedPlacerFor(
-  scenario: Scenario,
-  options: Pick<IndexedPlacerOptions, 'cache' | 'onCacheHit' | 'phases'> = {},
-): IndexedPlacer {
+/** Options of {@link indexedPlacerFor}. */
+export interface IndexedPlacerSetup extends Pick<IndexedPlacerOptions, 'onDecision' | 'phases'> {
+  /** Decide with core's decision cache (`createDecisionEngine({ cache: true })`). @default false */
+  readonly cache?: boolean;
+}
+
+/** Core's registry with every GPU of the scenario registered, as a host would at start. */
+export function registryFor(scenario: Scenario): GpuRegistry {
+  const registry = new GpuRegistry(scenario.engine.config, createSeededRandom(1));
+  for (const state of scenario.states) {
+    registry.register(state.gpu, scenario.now);
+    if (state.health !== undefined) registry.setHealth(state.gpu.id, state.health);
+    if (state.busyUntil !== undefined) registry.setBusyUntil(state.gpu.id, state.busyUntil);
+  }
+  return registry;
+}
+
+/** A fresh indexed placer with its own registry (placers mutate their fleet) and, with `cache`, its own cached engine. */
+export function indexedPlacerFor(scenario: Scenario, setup: IndexedPlacerSetup = {}): IndexedPlacer {
+  const { cache, ...options } = setup;
   return new IndexedPlacer({
     ...options,
-    engine: scenario.engine,
-    fleet: createLocalFleet(scenario.states, scenario.engine.config.cost),
+    engine: cache ? createDecisionEngine({ policy: scenario.engine.policy, cache: true }) : scenario.engine,
+    registry: registryFor(scenario),
     offers: createOfferBook(scenario.offers),
     uploadBandwidthMbps: scenario.uploadBandwidthMbps,
     entries: scenario.workload.entries,

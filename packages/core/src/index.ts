@@ -79,6 +79,7 @@ export type {
   ScoreCard,
   ScoreEntry,
 } from './engine/decision.js';
+export type { DecisionCacheStats } from './engine/decision-cache.js';
 export type { DecisionContext } from './engine/decision-context.js';
 export { createDecisionEngine, type DecisionEngine, type DecisionEngineOptions } from './engine/decision-engine.js';
 export type { EnginePlugin } from './engine/extension-points/engine-plugin.js';

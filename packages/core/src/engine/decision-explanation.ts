@@ -35,7 +35,7 @@ export function buildDecision(parts: DecisionParts): Decision {
     outcome,
     policy: parts.policy,
     rule: resolved.rule,
-    reasons: [...resolved.reasons, ...sideNotes(input, rejections)],
+    reasons: [...resolved.reasons, ...sideNotes(input.local.feasibleGpus, rejections)],
     ...(target && { target: describeTarget(target) }),
     ...(target && { estimatedCostUsd: target.costUsd }),
     ...(target && { estimatedStartAt: input.now + startDelaySeconds(target) * 1000 }),
@@ -89,11 +89,11 @@ function describeTarget(target: LocalCandidate | CloudCandidate): DecisionTarget
   };
 }
 
-/** One sentence per side on what was ruled out, the largest reason first. */
-function sideNotes(input: PolicyInput, rejections: Decision['rejections']): string[] {
+/** One sentence per side on what was ruled out, the largest reason first (the last sentences of `reasons`). */
+export function sideNotes(feasibleGpus: number, rejections: Decision['rejections']): string[] {
   const notes: string[] = [];
   const local = describeRejections(rejections.local, 'local GPU');
-  if (local) notes.push(`${input.local.feasibleGpus} local GPU(s) feasible; rejected: ${local}`);
+  if (local) notes.push(`${feasibleGpus} local GPU(s) feasible; rejected: ${local}`);
   const cloud = describeRejections(rejections.cloud, 'cloud offer');
   if (cloud) notes.push(`cloud offers rejected: ${cloud}`);
   return notes;

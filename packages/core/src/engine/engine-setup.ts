@@ -20,6 +20,13 @@ export interface EngineStages {
   readonly postFilters: readonly PostFilterPlugin[];
 }
 
+/** What an engine decides with, resolved once when it is created. */
+export interface EngineParts {
+  readonly config: SchedulerConfig;
+  readonly policy: Policy;
+  readonly stages: EngineStages;
+}
+
 /** Resolves plugin names and objects into stages. @throws ConfigError on unknown names, duplicates or missing weights. */
 export function resolveStages(
   entries: readonly (string | EnginePlugin)[],

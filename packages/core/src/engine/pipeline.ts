@@ -7,8 +7,8 @@ import type { FilterPlugin, FilterStatus } from './extension-points/filter-plugi
 import type { PluginContext } from './extension-points/plugin-context.js';
 import type { ScoreContext, ScorePlugin } from './extension-points/score-plugin.js';
 import type { GpuClassView } from './fleet/gpu-class.js';
-import { waitSecondsOf } from './fleet/local-gpu-state.js';
 import type { OfferBook } from './fleet/offer-book.js';
+import type { PassingClasses } from './local-selection.js';
 import type { PreparedJob } from './prepared-job.js';
 import type { RejectionLog } from './rejection-log.js';
 import { minimumUploadSeconds, uploadSecondsFor } from './upload-time.js';
@@ -26,9 +26,9 @@ export interface SideRejection {
   readonly detail?: string;
 }
 
-export interface LocalEvaluation {
+/** The local side's filter results. They change only when the fleet's classes do, not as GPUs are allocated. */
+export interface LocalEvaluation extends PassingClasses {
   readonly sideRejection?: SideRejection;
-  readonly candidates: readonly LocalCandidate[];
   readonly feasibleGpus: number;
 }
 
@@ -51,22 +51,25 @@ function toSideRejection(plugin: string, status: Extract<FilterStatus, { passed:
   return status.detail === undefined ? { plugin, reason: status.reason } : { plugin, reason: status.reason, detail: status.detail };
 }
 
-/** Filters every class of local GPUs; a passing class offers its soonest-free GPU. O(classes). */
+/**
+ * Filters every class of local GPUs, O(classes); a passing class offers its soonest-free GPU (see
+ * `LocalSelection`). A rejected class is recorded by class, named by its soonest-free member.
+ */
 export function evaluateLocal(job: PreparedJob, stages: EngineStages, context: PluginContext, log: RejectionLog): LocalEvaluation {
-  const { fleet, now } = context.decision;
+  const { fleet } = context.decision;
   const sideRejection = checkSide(job, 'local', stages.sideFilters, context);
   if (sideRejection !== undefined) {
     log.record('local', sideRejection.plugin, sideRejection.reason, fleet.size, 'all local GPUs', sideRejection.detail);
-    return { sideRejection, candidates: [], feasibleGpus: 0 };
+    return { sideRejection, classes: [], costs: [], feasibleGpus: 0 };
   }
-  const candidates: LocalCandidate[] = [];
+  const classes: GpuClassView[] = [];
+  const costs: number[] = [];
   let feasibleGpus = 0;
   for (const gpuClass of fleet.classes()) {
-    const gpu = gpuClass.soonest();
-    if (gpu === undefined) continue;
+    if (gpuClass.size === 0) continue;
     const failed = firstLocalFailure(stages.localFilters, job, gpuClass, context);
     if (failed !== undefined) {
-      log.record('local', failed.plugin, failed.status.reason, gpuClass.size, gpu.gpu.id, failed.status.detail);
+      log.record('local', failed.plugin, failed.status.reason, gpuClass.size, gpuClass, failed.status.detail);
       if (log.detailed !== undefined) {
         for (const member of gpuClass.members()) {
           log.recordCandidate({ side: 'local', candidate: member.gpu.id, plugin: failed.plugin, ...reasonOf(failed.status) });
@@ -75,10 +78,10 @@ export function evaluateLocal(job: PreparedJob, stages: EngineStages, context: P
       continue;
     }
     feasibleGpus += gpuClass.size;
-    const costUsd = estimateLocalJobCostUsd(gpuClass.costProfile, job.durationSeconds);
-    candidates.push({ kind: 'local', gpuClass, gpu, waitSeconds: waitSecondsOf(gpu, now), costUsd });
+    classes.push(gpuClass);
+    costs.push(estimateLocalJobCostUsd(gpuClass.costProfile, job.durationSeconds));
   }
-  return { candidates, feasibleGpus };
+  return { classes, costs, feasibleGpus };
 }
 
 /**
@@ -190,59 +193,12 @@ function reasonOf(status: Extract<FilterStatus, { passed: false }>): { reason: s
 }
 
 /** Weighted total of a local candidate. */
-function localTotal(job: PreparedJob, candidate: LocalCandidate, scorers: readonly WeightedScorer[], context: ScoreContext): number {
+export function localTotal(job: PreparedJob, candidate: LocalCandidate, scorers: readonly WeightedScorer[], context: ScoreContext): number {
   let total = 0;
   for (const { plugin, weight } of scorers) {
     if (plugin.scoreLocal !== undefined) total += weight * clampScore(plugin.scoreLocal(job, candidate, context));
   }
   return total;
-}
-
-/**
- * Picks the best local candidate: among GPUs free now if there are any (a free GPU always beats
- * a queue), else among all; then the highest weighted score, then lowest cost, then id.
- */
-export function chooseLocal(
-  job: PreparedJob,
-  candidates: readonly LocalCandidate[],
-  scorers: readonly WeightedScorer[],
-  context: ScoreContext,
-): LocalCandidate | undefined {
-  const anyFree = candidates.some((candidate) => candidate.waitSeconds === 0);
-  let best: LocalCandidate | undefined;
-  let bestTotal = Number.NEGATIVE_INFINITY;
-  for (const candidate of candidates) {
-    if (anyFree && candidate.waitSeconds > 0) continue;
-    const total = localTotal(job, candidate, scorers, context);
-    if (best === undefined || total > bestTotal || (total === bestTotal && breaksTie(candidate, best))) {
-      best = candidate;
-      bestTotal = total;
-    }
-  }
-  return best;
-}
-
-/** The cheapest local candidate, among GPUs free now if there are any; ties by id. */
-export function cheapestLocal(candidates: readonly LocalCandidate[]): LocalCandidate | undefined {
-  const anyFree = candidates.some((candidate) => candidate.waitSeconds === 0);
-  let cheapest: LocalCandidate | undefined;
-  for (const candidate of candidates) {
-    if (anyFree && candidate.waitSeconds > 0) continue;
-    if (
-      cheapest === undefined ||
-      candidate.costUsd < cheapest.costUsd ||
-      (candidate.costUsd === cheapest.costUsd && candidate.gpu.gpu.id < cheapest.gpu.gpu.id)
-    ) {
-      cheapest = candidate;
-    }
-  }
-  return cheapest;
-}
-
-function breaksTie(candidate: LocalCandidate, best: LocalCandidate): boolean {
-  if (candidate.waitSeconds !== best.waitSeconds) return candidate.waitSeconds < best.waitSeconds;
-  if (candidate.costUsd !== best.costUsd) return candidate.costUsd < best.costUsd;
-  return candidate.gpu.gpu.id < best.gpu.gpu.id;
 }
 
 /** The full score card of one candidate, for the explanation. */

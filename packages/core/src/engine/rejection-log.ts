@@ -1,15 +1,21 @@
 import type { Side } from './candidates.js';
 import type { RejectedCandidate, RejectionSummary } from './decision.js';
+import type { GpuClassView } from './fleet/gpu-class.js';
+
+/** A rejected candidate as recorded: a name, or a GPU class named by its soonest-free member when summarised. */
+export type RejectionExample = string | GpuClassView;
 
 interface Tally {
   count: number;
-  readonly candidate: string;
+  readonly example: RejectionExample;
   readonly detail: string | undefined;
 }
 
 /**
  * Counts rejections by side, plugin and reason in O(1) each. Per-candidate detail is kept only
- * when asked for, so the summary never makes a decision linear in the fleet.
+ * when asked for, so the summary never makes a decision linear in the fleet. A local class is
+ * named by its soonest-free member when the summary is made, so a log of filter results stays
+ * right while GPUs are allocated and released (only their order within a class changes).
  */
 export class RejectionLog {
   private readonly tallies: Record<Side, Map<string, Map<string, Tally>>> = { local: new Map(), cloud: new Map() };
@@ -19,14 +25,14 @@ export class RejectionLog {
     this.detailed = detailed ? [] : undefined;
   }
 
-  record(side: Side, plugin: string, reason: string, count: number, candidate: string, detail?: string): void {
+  record(side: Side, plugin: string, reason: string, count: number, example: RejectionExample, detail?: string): void {
     let byReason = this.tallies[side].get(plugin);
     if (byReason === undefined) {
       byReason = new Map();
       this.tallies[side].set(plugin, byReason);
     }
     const tally = byReason.get(reason);
-    if (tally === undefined) byReason.set(reason, { count, candidate, detail });
+    if (tally === undefined) byReason.set(reason, { count, example, detail });
     else tally.count += count;
   }
 
@@ -35,11 +41,21 @@ export class RejectionLog {
     this.detailed?.push(entry);
   }
 
+  /** The classes named in the summaries (the first rejected for each plugin and reason), for callers that track their members. */
+  exampleClasses(): GpuClassView[] {
+    const classes: GpuClassView[] = [];
+    for (const byReason of this.tallies.local.values()) {
+      for (const tally of byReason.values()) if (typeof tally.example !== 'string') classes.push(tally.example);
+    }
+    return classes;
+  }
+
   summary(side: Side): RejectionSummary[] {
     const result: RejectionSummary[] = [];
     for (const [plugin, byReason] of this.tallies[side]) {
       for (const [reason, tally] of byReason) {
-        const example = tally.detail === undefined ? { candidate: tally.candidate } : { candidate: tally.candidate, detail: tally.detail };
+        const candidate = typeof tally.example === 'string' ? tally.example : (tally.example.soonest()?.gpu.id ?? '');
+        const example = tally.detail === undefined ? { candidate } : { candidate, detail: tally.detail };
         result.push({ plugin, reason, count: tally.count, example });
       }
     }

@@ -1,6 +1,6 @@
 import type { RegisteredGpu } from '../../config/gpu-registration.js';
 import type { LocalCostProfile } from '../../cost/local-cost-profile.js';
-import { IndexedMinHeap } from './indexed-min-heap.js';
+import { type HeapOrder, IntrusiveHeap } from './intrusive-heap.js';
 import type { GpuHealth, LocalGpuState } from './local-gpu-state.js';
 
 /**
@@ -17,6 +17,8 @@ export interface GpuClassView {
   readonly size: number;
   /** The member that is free soonest (free ones first, then by `busyUntil`, then by id). */
   soonest(): LocalGpuState | undefined;
+  /** The soonest member's `busyUntil` without reading the member: undefined when it is free now (or the class is empty). O(1). */
+  soonestBusyUntil(): number | undefined;
   /** Every member, unordered. Linear: for explanations on request, never on the hot path. */
   members(): readonly LocalGpuState[];
 }
@@ -39,8 +41,27 @@ export function gpuClassKey(gpu: RegisteredGpu, health: GpuHealth, cost: LocalCo
   ]);
 }
 
+/** One GPU of the fleet as its class keeps it: its current state and its place in the class's heap. */
+export interface FleetMember {
+  state: LocalGpuState;
+  gpuClass: GpuClass;
+  position: number;
+}
+
+/** Free members first, then the soonest `busyUntil`, then the smaller id. */
+const bySoonestFree: HeapOrder<FleetMember> = {
+  keyOf: (member) => member.state.busyUntil ?? Number.NEGATIVE_INFINITY,
+  tieBefore: (a, b) => a.state.gpu.id < b.state.gpu.id,
+  positionOf: (member) => member.position,
+  setPosition: (member, position) => {
+    member.position = position;
+  },
+};
+
 export class GpuClass implements GpuClassView {
-  private readonly heap = new IndexedMinHeap<LocalGpuState>();
+  private readonly heap = new IntrusiveHeap(bySoonestFree);
+  /** The first member's heap key, kept beside the class's other fields: decisions read it for every class. */
+  private soonestKey: number | undefined;
 
   constructor(
     readonly key: string,
@@ -53,19 +74,33 @@ export class GpuClass implements GpuClassView {
     return this.heap.size;
   }
 
-  put(state: LocalGpuState): void {
-    this.heap.set(state.gpu.id, state.busyUntil ?? Number.NEGATIVE_INFINITY, state);
+  add(member: FleetMember): void {
+    this.heap.push(member);
+    this.soonestKey = this.heap.peekKey();
   }
 
-  remove(gpuId: string): boolean {
-    return this.heap.remove(gpuId);
+  /** Re-sorts a member after its state changed (same class). */
+  update(member: FleetMember): void {
+    this.heap.update(member);
+    this.soonestKey = this.heap.peekKey();
+  }
+
+  remove(member: FleetMember): boolean {
+    const removed = this.heap.remove(member);
+    this.soonestKey = this.heap.peekKey();
+    return removed;
   }
 
   soonest(): LocalGpuState | undefined {
-    return this.heap.peek();
+    return this.heap.peek()?.state;
+  }
+
+  soonestBusyUntil(): number | undefined {
+    const key = this.soonestKey;
+    return key === undefined || key === Number.NEGATIVE_INFINITY ? undefined : key;
   }
 
   members(): readonly LocalGpuState[] {
-    return this.heap.values();
+    return this.heap.values().map((member) => member.state);
   }
 }

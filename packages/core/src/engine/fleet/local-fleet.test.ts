@@ -74,6 +74,33 @@ describe('LocalFleet', () => {
     expect(fleet.remove('gpu_00000009')).toBe(false);
   });
 
+  it('marks GPUs busy and free in place, keeping their class and other fields, and counts only membership changes as structure', () => {
+    const fleet = createLocalFleet([
+      state('gpu_00000001', { utilization: 0.5 }),
+      state('gpu_00000002'),
+      state('gpu_00000003', {}, { vramGb: 48 }),
+    ]);
+    const version = fleet.structureVersion;
+    const gpuClass = fleet.classOf('gpu_00000001');
+    expect(fleet.setBusyUntil('gpu_00000001', 5_000)).toBe(true);
+    expect(fleet.get('gpu_00000001')).toEqual({ gpu: fleet.get('gpu_00000001')?.gpu, utilization: 0.5, busyUntil: 5_000 });
+    expect(fleet.classOf('gpu_00000001')).toBe(gpuClass);
+    expect(gpuClass?.soonest()?.gpu.id).toBe('gpu_00000002');
+    expect(fleet.utilization()).toBeCloseTo(1 / 3, 10);
+    fleet.upsert(state('gpu_00000002', { busyUntil: 3_000 }));
+    expect(gpuClass?.soonest()?.gpu.id).toBe('gpu_00000002');
+    expect(fleet.setBusyUntil('gpu_00000001', undefined)).toBe(true);
+    expect(fleet.get('gpu_00000001')).toEqual({ gpu: fleet.get('gpu_00000001')?.gpu, utilization: 0.5 });
+    expect(gpuClass?.soonest()?.gpu.id).toBe('gpu_00000001');
+    expect(fleet.setBusyUntil('gpu_00000009', 1)).toBe(false);
+    expect(fleet.structureVersion).toBe(version);
+    fleet.upsert(state('gpu_00000002', { health: 'maintenance' }));
+    expect(fleet.structureVersion).toBeGreaterThan(version);
+    const afterHealth = fleet.structureVersion;
+    fleet.upsert(state('gpu_00000004'));
+    expect(fleet.structureVersion).toBeGreaterThan(afterHealth);
+  });
+
   it('refuses a GPU whose cost cannot be resolved, naming the fields to set', () => {
     const fleet = new LocalFleet();
     expect(() => fleet.upsert(state('gpu_00000001', {}, { model: 'Mystery GPU 9000' }))).toThrow(ValidationError);

@@ -1,12 +1,8 @@
 import { parseSchedulerConfig, type SchedulerConfig } from '../../config/scheduler-config.js';
 import { type LocalCostProfile, resolveLocalCostProfile } from '../../cost/local-cost-profile.js';
-import { GpuClass, type GpuClassView, gpuClassKey } from './gpu-class.js';
+import { type FleetMember, GpuClass, type GpuClassView, gpuClassKey } from './gpu-class.js';
+import { NOT_IN_HEAP } from './intrusive-heap.js';
 import type { GpuHealth, LocalGpuState } from './local-gpu-state.js';
-
-interface Entry {
-  readonly state: LocalGpuState;
-  readonly gpuClass: GpuClass;
-}
 
 /**
  * The host's local GPUs, indexed for the decision engine: grouped into classes of identical GPUs,
@@ -14,27 +10,37 @@ interface Entry {
  * The scheduler keeps one fleet and updates it as GPUs are allocated, released and change health.
  */
 export class LocalFleet {
-  private readonly entries = new Map<string, Entry>();
+  private readonly members = new Map<string, FleetMember>();
   private readonly classesByKey = new Map<string, GpuClass>();
   private classList: GpuClass[] | undefined;
   private readonly costProfiles = new WeakMap<object, LocalCostProfile>();
   private readonly classKeys = new WeakMap<object, Map<GpuHealth, string>>();
   private allocated = 0;
   private usable = 0;
+  private structure = 0;
 
   constructor(private readonly cost: SchedulerConfig['cost'] = parseSchedulerConfig().cost) {}
 
   get size(): number {
-    return this.entries.size;
+    return this.members.size;
+  }
+
+  /**
+   * Changes whenever a GPU is added or removed or moves to another class (health, registration),
+   * and so whenever classes appear or vanish; not when GPUs are only allocated or released. What
+   * depends only on the classes (filter results, class sizes) stays right while it is unchanged.
+   */
+  get structureVersion(): number {
+    return this.structure;
   }
 
   get(gpuId: string): LocalGpuState | undefined {
-    return this.entries.get(gpuId)?.state;
+    return this.members.get(gpuId)?.state;
   }
 
   /** The class a GPU belongs to (its cost profile, health, peers). */
   classOf(gpuId: string): GpuClassView | undefined {
-    return this.entries.get(gpuId)?.gpuClass;
+    return this.members.get(gpuId)?.gpuClass;
   }
 
   /**
@@ -45,6 +51,11 @@ export class LocalFleet {
     const health = state.health ?? 'healthy';
     const costProfile = this.costProfileOf(state);
     const key = this.classKeyOf(state, health, costProfile);
+    const member = this.members.get(state.gpu.id);
+    if (member !== undefined && member.gpuClass.key === key) {
+      this.replaceState(member, state);
+      return;
+    }
     this.remove(state.gpu.id);
     let gpuClass = this.classesByKey.get(key);
     if (gpuClass === undefined) {
@@ -52,21 +63,37 @@ export class LocalFleet {
       this.classesByKey.set(key, gpuClass);
       this.classList = undefined;
     }
-    gpuClass.put(state);
-    this.entries.set(state.gpu.id, { state, gpuClass });
+    const added: FleetMember = { state, gpuClass, position: NOT_IN_HEAP };
+    gpuClass.add(added);
+    this.members.set(state.gpu.id, added);
     this.count(state, health, +1);
+    this.structure++;
+  }
+
+  /**
+   * Marks a known GPU allocated until `busyUntil`, or free with `undefined`, keeping the rest of
+   * its state: the hot path of every placement and release (no class key, one new state object).
+   * Same as `upsert` with the changed state. Returns false for an unknown GPU.
+   */
+  setBusyUntil(gpuId: string, busyUntil: number | undefined): boolean {
+    const member = this.members.get(gpuId);
+    if (member === undefined) return false;
+    this.replaceState(member, withBusyUntil(member.state, busyUntil));
+    return true;
   }
 
   remove(gpuId: string): boolean {
-    const entry = this.entries.get(gpuId);
-    if (entry === undefined) return false;
-    entry.gpuClass.remove(gpuId);
-    if (entry.gpuClass.size === 0) {
-      this.classesByKey.delete(entry.gpuClass.key);
+    const member = this.members.get(gpuId);
+    if (member === undefined) return false;
+    const gpuClass = member.gpuClass;
+    gpuClass.remove(member);
+    if (gpuClass.size === 0) {
+      this.classesByKey.delete(gpuClass.key);
       this.classList = undefined;
     }
-    this.entries.delete(gpuId);
-    this.count(entry.state, entry.gpuClass.health, -1);
+    this.members.delete(gpuId);
+    this.count(member.state, gpuClass.health, -1);
+    this.structure++;
     return true;
   }
 
@@ -79,6 +106,15 @@ export class LocalFleet {
   /** Share of usable (healthy or degraded) GPUs that are allocated, 0..1; 0 for an empty fleet. */
   utilization(): number {
     return this.usable === 0 ? 0 : this.allocated / this.usable;
+  }
+
+  /** A new state for a GPU that stays in its class. */
+  private replaceState(member: FleetMember, state: LocalGpuState): void {
+    const health = member.gpuClass.health;
+    this.count(member.state, health, -1);
+    member.state = state;
+    member.gpuClass.update(member);
+    this.count(state, health, +1);
   }
 
   private count(state: LocalGpuState, health: GpuHealth, sign: 1 | -1): void {
@@ -110,6 +146,15 @@ export class LocalFleet {
     }
     return profile;
   }
+}
+
+/** The state with `busyUntil` set, or removed for `undefined`; every other field kept. */
+function withBusyUntil(state: LocalGpuState, busyUntil: number | undefined): LocalGpuState {
+  const next: { -readonly [Field in keyof LocalGpuState]: LocalGpuState[Field] } = { gpu: state.gpu };
+  if (state.health !== undefined) next.health = state.health;
+  if (busyUntil !== undefined) next.busyUntil = busyUntil;
+  if (state.utilization !== undefined) next.utilization = state.utilization;
+  return next;
 }
 
 /** Health states that accept new jobs. */

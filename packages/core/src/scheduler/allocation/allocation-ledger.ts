@@ -13,6 +13,15 @@ export interface Allocation {
   readonly allocatedMemoryGb: number;
 }
 
+/** Whether a GPU is listed twice: a pairwise check for the usual one or few GPUs, a set beyond. */
+function hasDuplicate(gpuIds: readonly string[]): boolean {
+  if (gpuIds.length > 8) return new Set(gpuIds).size !== gpuIds.length;
+  for (let index = 1; index < gpuIds.length; index++) {
+    for (let other = 0; other < index; other++) if (gpuIds[index] === gpuIds[other]) return true;
+  }
+  return false;
+}
+
 /** Why an allocation ended. */
 export type ReleaseReason = 'completed' | 'failed' | 'cancelled' | 'timeout' | 'preempted' | 'closed' | 'failover';
 
@@ -36,17 +45,26 @@ export class AllocationLedger {
 
   /** @throws AllocationError when a GPU is already allocated or listed twice; nothing is allocated then. */
   allocate(request: Omit<Allocation, 'id'>): Allocation {
-    if (request.gpuIds.length === 0) throw new AllocationError(`Job ${request.jobId}: an allocation needs at least one GPU.`);
-    if (new Set(request.gpuIds).size !== request.gpuIds.length) throw new AllocationError(`Job ${request.jobId}: a GPU is listed twice.`);
-    for (const gpuId of request.gpuIds) {
+    const { jobId, gpuIds } = request;
+    if (gpuIds.length === 0) throw new AllocationError(`Job ${jobId}: an allocation needs at least one GPU.`);
+    if (hasDuplicate(gpuIds)) throw new AllocationError(`Job ${jobId}: a GPU is listed twice.`);
+    for (const gpuId of gpuIds) {
       const holder = this.byGpu.get(gpuId);
       if (holder !== undefined) {
-        throw new AllocationError(`GPU ${gpuId} is already allocated (${holder}); job ${request.jobId} cannot have it too.`);
+        throw new AllocationError(`GPU ${gpuId} is already allocated (${holder}); job ${jobId} cannot have it too.`);
       }
     }
-    const allocation: Allocation = { ...request, id: `alloc_${++this.sequence}` };
+    const allocation: Allocation = {
+      id: `alloc_${++this.sequence}`,
+      jobId,
+      gpuIds,
+      allocatedAt: request.allocatedAt,
+      estimatedDurationSeconds: request.estimatedDurationSeconds,
+      priority: request.priority,
+      allocatedMemoryGb: request.allocatedMemoryGb,
+    };
     this.live.set(allocation.id, allocation);
-    for (const gpuId of allocation.gpuIds) this.byGpu.set(gpuId, allocation.id);
+    for (const gpuId of gpuIds) this.byGpu.set(gpuId, allocation.id);
     return allocation;
   }
 

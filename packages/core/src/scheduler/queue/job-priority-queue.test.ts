@@ -48,6 +48,79 @@ const entryArbitrary = fc.record({
   deadlineIn: fc.option(fc.integer({ min: -3_600_000, max: 20_000_000 }), { nil: undefined }),
 });
 
+/** The whole queue in pop order at `now`: a full re-sort by effective priority, then class weight, queue time and id. */
+function ranked(entries: readonly QueueEntry[], now: number): QueueEntry[] {
+  const weight = (entry: QueueEntry) => config.priorityWeights[entry.priority];
+  return [...entries].sort(
+    (a, b) =>
+      effectivePriority(b, now, config) - effectivePriority(a, now, config) ||
+      weight(b) - weight(a) ||
+      a.queuedAt - b.queuedAt ||
+      (a.id < b.id ? -1 : 1),
+  );
+}
+
+function drain(queue: JobPriorityQueue, now: number): string[] {
+  const popped: string[] = [];
+  for (let entry = queue.pop(now); entry !== undefined; entry = queue.pop(now)) popped.push(entry.id);
+  return popped;
+}
+
+function deadlineAt(now: number, deadlineIn: number | undefined): number | undefined {
+  return deadlineIn === undefined ? undefined : now + deadlineIn;
+}
+
+/** Entries crowded into few classes, with deadlines mostly inside the deadline factor's window: close contests. */
+const crowdedEntryArbitrary = fc.record({
+  priority: fc.constantFrom<Priority>('normal', 'normal', 'low', 'batch'),
+  queuedAt: fc.integer({ min: 0, max: 8_000_000 }),
+  deadlineIn: fc.option(fc.integer({ min: -1_200_000, max: 7_200_000 }), { nil: undefined, freq: 4 }),
+});
+
+type EntryValue = { priority: Priority; queuedAt: number; deadlineIn: number | undefined };
+
+/** Random pushes (queued up to `queuedAt` ms before now), removals, and pops as time moves forward and sometimes back. */
+function operations(entries: fc.Arbitrary<EntryValue>, maxAdvance: number) {
+  return fc.array(
+    fc.oneof(
+      { weight: 3, arbitrary: fc.record({ kind: fc.constant('push' as const), entry: entries }) },
+      { weight: 3, arbitrary: fc.record({ kind: fc.constant('pop' as const), advance: fc.integer({ min: 0, max: maxAdvance }) }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('back' as const), by: fc.integer({ min: 1, max: 3 * maxAdvance }) }) },
+    ),
+    { maxLength: 150 },
+  );
+}
+
+type Operation = ReturnType<typeof operations> extends fc.Arbitrary<(infer T)[]> ? T : never;
+
+/** Runs `operations` on a queue and on a plain array re-sorted for every pop; they must agree throughout. */
+function checkAgainstResort(operationList: readonly Operation[], start: number): void {
+  const queue = new JobPriorityQueue(config);
+  const model = new Map<string, QueueEntry>();
+  let now = start;
+  let created = 0;
+  for (const operation of operationList) {
+    if (operation.kind === 'push') {
+      const { entry } = operation;
+      const id = `job_${String(created++).padStart(4, '0')}`;
+      const pushed = { id, priority: entry.priority, queuedAt: now - entry.queuedAt, deadline: deadlineAt(now, entry.deadlineIn) };
+      queue.push(pushed);
+      model.set(id, pushed);
+    } else if (operation.kind === 'remove') {
+      const id = [...model.keys()][operation.pick % Math.max(1, model.size)];
+      expect(queue.remove(id ?? 'none')).toBe(id !== undefined && model.delete(id));
+    } else {
+      now += operation.kind === 'pop' ? operation.advance : -operation.by;
+      const expected = ranked([...model.values()], now)[0];
+      expect(queue.pop(now)?.id).toBe(expected?.id);
+      if (expected !== undefined) model.delete(expected.id);
+    }
+    expect(queue.size).toBe(model.size);
+  }
+  expect(drain(queue, now)).toEqual(ranked([...model.values()], now).map((entry) => entry.id));
+}
+
 describe('JobPriorityQueue', () => {
   it('pops in exactly the order of a full re-sort by effective priority, at any time', () => {
     fc.assert(
@@ -57,25 +130,35 @@ describe('JobPriorityQueue', () => {
           id: `job_${String(index).padStart(4, '0')}`,
           priority: entry.priority,
           queuedAt: entry.queuedAt,
-          deadline: entry.deadlineIn === undefined ? undefined : now + entry.deadlineIn,
+          deadline: deadlineAt(now, entry.deadlineIn),
         }));
         for (const entry of entries) queue.push(entry);
-        const weight = (entry: QueueEntry) => config.priorityWeights[entry.priority];
-        const expected = [...entries]
-          .sort(
-            (a, b) =>
-              effectivePriority(b, now, config) - effectivePriority(a, now, config) ||
-              weight(b) - weight(a) ||
-              a.queuedAt - b.queuedAt ||
-              (a.id < b.id ? -1 : 1),
-          )
-          .map((entry) => entry.id);
-        const popped: string[] = [];
-        for (let entry = queue.pop(now); entry !== undefined; entry = queue.pop(now)) popped.push(entry.id);
-        expect(popped).toEqual(expected);
+        expect(drain(queue, now)).toEqual(ranked(entries, now).map((entry) => entry.id));
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('pops like a full re-sort through pushes, removals and pops as time moves on (and back)', () => {
+    fc.assert(fc.property(operations(entryArbitrary, 3_000_000), fc.integer({ min: 10_000_000, max: 30_000_000 }), checkAgainstResort), {
+      numRuns: 300,
+    });
+  });
+
+  it('pops like a full re-sort when aging and deadline factors compete within few classes', () => {
+    fc.assert(
+      fc.property(operations(crowdedEntryArbitrary, 600_000), fc.integer({ min: 10_000_000, max: 30_000_000 }), checkAgainstResort),
+      { numRuns: 500 },
+    );
+  });
+
+  it('ranks a deadline again when the clock goes back before it', () => {
+    const queue = new JobPriorityQueue(config);
+    queue.push({ id: 'normal', priority: 'normal', queuedAt: 0 });
+    queue.push({ id: 'batch-deadline', priority: 'batch', queuedAt: 0, deadline: 10_000_000 });
+    expect(queue.peek(10_060_000)?.id).toBe('normal'); // deadline passed: batch 1 × 10 < normal 10 × 10
+    expect(queue.peek(9_940_000)?.id).toBe('batch-deadline'); // one minute left again: 1 × 10 × 100 > 100
+    expect(queue.peek(10_060_000)?.id).toBe('normal');
   });
 
   it('stays correct as time passes and deadlines come and go', () => {

@@ -1,116 +1,150 @@
 import type { Priority } from '../../config/job-spec.js';
 import type { SchedulerConfig } from '../../config/scheduler-config.js';
-import { IndexedMinHeap } from '../../engine/fleet/indexed-min-heap.js';
-import { effectivePriority } from './effective-priority.js';
+import { IntrusiveHeap } from '../../engine/fleet/intrusive-heap.js';
+import { agingFactor, deadlineFactor } from './effective-priority.js';
+import { PickContest } from './pick-contest.js';
+import { byDeadline, byQueueTime, priorities, type QueueEntry, type QueueNode, queueNode } from './queue-node.js';
+import { UrgentJobs } from './urgent-jobs.js';
 
-/** What the queue holds per job: small, so a million queued jobs fit in memory. */
-export interface QueueEntry {
-  readonly id: string;
-  readonly priority: Priority;
-  /** Epoch ms the job (first) entered the queue; aging counts from here. */
-  readonly queuedAt: number;
-  readonly deadline?: number | undefined;
-}
-
-const priorities: readonly Priority[] = ['critical', 'high', 'normal', 'low', 'batch'];
+export type { QueueEntry } from './queue-node.js';
 
 /**
- * The pending jobs, ordered by seed 002's effective priority without re-sorting (Q1).
+ * The pending jobs, ordered by seed 002's effective priority (base weight × aging × deadline
+ * factor) without re-sorting (Q1). Push and remove cost O(log n); pop O(log n) plus the urgent
+ * jobs that could still win (see {@link UrgentJobs}).
  *
- * Within one priority class the aging factor is monotone in the queue time, so the earliest
- * queued job has the highest aged priority: one min-heap by `queuedAt` per class gives each
- * class's best in O(1). The deadline factor exceeds 1 only in the last 100 minutes before a
- * deadline, so jobs move from a deadline heap into a small "urgent" set when they get there and
- * are scored one by one. `peek` is O(classes + urgent), push and pop O(log n).
+ * - Within a class, aging is monotone in the queue time: one heap per class by `queuedAt` gives
+ *   each class's best job among those whose deadline factor is 1.
+ * - The deadline factor exceeds 1 only within its window (100 minutes) before a deadline. Jobs
+ *   wait in one `upcoming` heap by deadline until they enter the window, then move to their
+ *   class's urgent jobs, and leave those when the deadline passes (factor 1 again).
+ *
+ * `now` should not decrease between calls; when it does, deadlines are re-sorted (O(n log n)).
  */
 export class JobPriorityQueue {
-  private readonly byClass = new Map<Priority, IndexedMinHeap<QueueEntry>>(priorities.map((priority) => [priority, new IndexedMinHeap()]));
-  private readonly upcomingDeadlines = new IndexedMinHeap<QueueEntry>();
-  private readonly urgent = new Map<string, QueueEntry>();
-  private readonly entries = new Map<string, QueueEntry>();
-  private readonly windowMs: number;
+  private readonly nodes = new Map<string, QueueNode>();
+  private readonly byClass = priorities.map(() => new IntrusiveHeap(byQueueTime));
+  private readonly urgent: readonly UrgentJobs[];
+  private readonly upcoming = new IntrusiveHeap(byDeadline);
+  private readonly contest: PickContest;
+  private readonly weights: readonly number[];
+  private readonly stack: number[] = [];
+  private lastNow = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly config: SchedulerConfig['queue']) {
-    this.windowMs = config.deadlineFactorNumeratorMinutes * 60_000;
+    this.weights = priorities.map((priority) => config.priorityWeights[priority]);
+    this.urgent = this.weights.map((weight) => new UrgentJobs(config, weight));
+    this.contest = new PickContest(this.weights);
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.nodes.size;
   }
 
   has(id: string): boolean {
-    return this.entries.has(id);
+    return this.nodes.has(id);
   }
 
   /** Number of queued jobs per priority class. */
   countByPriority(): Record<Priority, number> {
     const counts = { critical: 0, high: 0, normal: 0, low: 0, batch: 0 };
-    for (const [priority, heap] of this.byClass) counts[priority] = heap.size;
+    priorities.forEach((priority, index) => {
+      counts[priority] = this.byClass[index]?.size ?? 0;
+    });
     return counts;
   }
 
+  /** @throws Error when a job with the same id is queued already (a bug in the caller). */
   push(entry: QueueEntry): void {
-    if (this.entries.has(entry.id)) throw new Error(`job ${entry.id} is already queued`);
-    this.entries.set(entry.id, entry);
-    this.heapOf(entry.priority).set(entry.id, entry.queuedAt, entry);
-    if (entry.deadline !== undefined) this.upcomingDeadlines.set(entry.id, entry.deadline, entry);
+    if (this.nodes.has(entry.id)) throw new Error(`job ${entry.id} is already queued`);
+    const node = queueNode(entry);
+    this.nodes.set(entry.id, node);
+    this.classHeap(node).push(node);
+    if (entry.deadline !== undefined) {
+      node.deadlineState = 'upcoming';
+      this.upcoming.push(node);
+    }
   }
 
   remove(id: string): boolean {
-    const entry = this.entries.get(id);
-    if (entry === undefined) return false;
-    this.entries.delete(id);
-    this.heapOf(entry.priority).remove(id);
-    this.upcomingDeadlines.remove(id);
-    this.urgent.delete(id);
+    const node = this.nodes.get(id);
+    if (node === undefined) return false;
+    this.detach(node);
     return true;
   }
 
-  /** The entry with the highest effective priority at `now`; ties go to the higher class, then the earlier job. */
+  /** The entry with the highest effective priority at `now`; ties go to the higher class weight, then the earlier job, then the smaller id. */
   peek(now: number): QueueEntry | undefined {
-    this.refreshUrgent(now);
-    let best: QueueEntry | undefined;
-    let bestScore = Number.NEGATIVE_INFINITY;
-    const consider = (entry: QueueEntry | undefined) => {
-      if (entry === undefined) return;
-      const score = effectivePriority(entry, now, this.config);
-      if (best === undefined || score > bestScore || (score === bestScore && this.before(entry, best))) {
-        best = entry;
-        bestScore = score;
-      }
-    };
-    for (const heap of this.byClass.values()) consider(heap.peek());
-    for (const entry of this.urgent.values()) consider(entry);
-    return best;
+    return this.bestAt(now)?.entry;
   }
 
   pop(now: number): QueueEntry | undefined {
-    const entry = this.peek(now);
-    if (entry !== undefined) this.remove(entry.id);
-    return entry;
+    const node = this.bestAt(now);
+    if (node === undefined) return undefined;
+    this.detach(node);
+    return node.entry;
   }
 
-  /** Moves jobs whose deadline is within the window into the urgent set; drops those past it. */
-  private refreshUrgent(now: number): void {
-    for (
-      let next = this.upcomingDeadlines.peek();
-      next !== undefined && (next.deadline ?? 0) - now < this.windowMs;
-      next = this.upcomingDeadlines.peek()
-    ) {
-      this.upcomingDeadlines.remove(next.id);
-      this.urgent.set(next.id, next);
+  private bestAt(now: number): QueueNode | undefined {
+    this.advanceTo(now);
+    const contest = this.contest;
+    contest.reset();
+    // A class's first job scored without its deadline factor: a lower bound of its score, exact
+    // unless the job is urgent, and then the urgent search scores it in full.
+    for (let classIndex = 0; classIndex < priorities.length; classIndex++) {
+      const heap = this.byClass[classIndex] as IntrusiveHeap<QueueNode>;
+      const queuedAt = heap.peekKey();
+      if (queuedAt === undefined) continue;
+      const score = (this.weights[classIndex] as number) * agingFactor((now - queuedAt) / 1000, this.config);
+      contest.consider(heap.peek() as QueueNode, score);
     }
-    for (const [id, entry] of this.urgent) if ((entry.deadline ?? 0) <= now) this.urgent.delete(id);
+    for (const urgent of this.urgent) urgent.search(now, contest, this.stack);
+    const best = contest.best;
+    contest.reset();
+    return best;
   }
 
-  private before(a: QueueEntry, b: QueueEntry): boolean {
-    const weights = this.config.priorityWeights;
-    if (weights[a.priority] !== weights[b.priority]) return weights[a.priority] > weights[b.priority];
-    if (a.queuedAt !== b.queuedAt) return a.queuedAt < b.queuedAt;
-    return a.id < b.id;
+  /**
+   * Moves deadlines entering the factor's window from `upcoming` to the urgent jobs and drops
+   * those that passed. Afterwards every job still upcoming has factor 1 at `now` (the factor
+   * never grows as the deadline moves away) and every urgent job's deadline is ahead.
+   */
+  private advanceTo(now: number): void {
+    if (now < this.lastNow) this.resortDeadlines();
+    this.lastNow = now;
+    for (let node = this.upcoming.peek(); node !== undefined; node = this.upcoming.peek()) {
+      const left = (node.entry.deadline ?? now) - now;
+      if (left > 0 && deadlineFactor(left, this.config) <= 1) break;
+      this.upcoming.pop();
+      node.deadlineState = 'none';
+      if (left > 0) this.urgentOf(node).add(node, now);
+    }
+    for (const urgent of this.urgent) urgent.advance(now);
   }
 
-  private heapOf(priority: Priority): IndexedMinHeap<QueueEntry> {
-    return this.byClass.get(priority) as IndexedMinHeap<QueueEntry>;
+  /** Time went back: a passed deadline may be ahead again, so every deadline starts over as upcoming. */
+  private resortDeadlines(): void {
+    for (const node of this.nodes.values()) {
+      if (node.entry.deadline === undefined || node.deadlineState === 'upcoming') continue;
+      if (node.deadlineState === 'urgent') this.urgentOf(node).remove(node);
+      node.deadlineState = 'upcoming';
+      this.upcoming.push(node);
+    }
+  }
+
+  private detach(node: QueueNode): void {
+    this.nodes.delete(node.id);
+    this.classHeap(node).remove(node);
+    if (node.deadlineState === 'upcoming') this.upcoming.remove(node);
+    else if (node.deadlineState === 'urgent') this.urgentOf(node).remove(node);
+    node.deadlineState = 'none';
+  }
+
+  private classHeap(node: QueueNode): IntrusiveHeap<QueueNode> {
+    return this.byClass[node.classIndex] as IntrusiveHeap<QueueNode>;
+  }
+
+  private urgentOf(node: QueueNode): UrgentJobs {
+    return this.urgent[node.classIndex] as UrgentJobs;
   }
 }

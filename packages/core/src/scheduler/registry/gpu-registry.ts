@@ -37,10 +37,16 @@ export interface AvailableGpuFilter {
  * Registered local GPUs (P1, P3): validated registration with `gpu_xxxxxxxx` ids, status and
  * health updates, last-seen, filtered listing. Keeps the decision engine's `LocalFleet` in step.
  */
+/** A registered GPU and when its allocation is expected to end (absent while free). */
+interface Slot {
+  readonly record: GpuRecord;
+  busyUntil: number | undefined;
+}
+
 export class GpuRegistry {
   readonly fleet: LocalFleet;
-  private readonly records = new Map<string, GpuRecord>();
-  private readonly busy = new Map<string, number>();
+  /** One entry per GPU, so marking it busy or free costs one lookup here (and one in the fleet). */
+  private readonly slots = new Map<string, Slot>();
 
   constructor(
     config: SchedulerConfig,
@@ -57,7 +63,7 @@ export class GpuRegistry {
   register(input: GpuRegistrationInput, now: number, options: { stableKey?: string; providerId?: string } = {}): GpuRecord {
     const registration: GpuRegistration = parseInput(gpuRegistrationSchema, input, 'GPU registration');
     const id = registration.id ?? (options.stableKey === undefined ? this.freshId() : stableGpuId(options.stableKey));
-    if (this.records.has(id)) throw new ValidationError('GPU registration', [{ path: 'id', message: `${id} is already registered` }]);
+    if (this.slots.has(id)) throw new ValidationError('GPU registration', [{ path: 'id', message: `${id} is already registered` }]);
     const gpu: RegisteredGpu = { ...registration, id };
     const record: GpuRecord = {
       gpu,
@@ -67,25 +73,25 @@ export class GpuRegistry {
       ...(options.providerId && { providerId: options.providerId }),
     };
     this.fleet.upsert({ gpu });
-    this.records.set(id, record);
+    this.slots.set(id, { record, busyUntil: undefined });
     return record;
   }
 
   get(gpuId: string): GpuRecord | undefined {
-    return this.records.get(gpuId);
+    return this.slots.get(gpuId)?.record;
   }
 
-  all(): IterableIterator<GpuRecord> {
-    return this.records.values();
+  *all(): IterableIterator<GpuRecord> {
+    for (const slot of this.slots.values()) yield slot.record;
   }
 
   get size(): number {
-    return this.records.size;
+    return this.slots.size;
   }
 
   /** Records a metrics sample: last-seen, and `error` health when the device could not be read. */
   recordSample(gpuId: string, sample: GpuSample): GpuHealth | undefined {
-    const record = this.records.get(gpuId);
+    const record = this.get(gpuId);
     if (record === undefined) return undefined;
     record.sample = sample;
     record.lastSeen = sample.at;
@@ -95,27 +101,26 @@ export class GpuRegistry {
 
   /** Sets a GPU's health; returns the previous health, or undefined for an unknown GPU. */
   setHealth(gpuId: string, health: GpuHealth): GpuHealth | undefined {
-    const record = this.records.get(gpuId);
-    if (record === undefined) return undefined;
-    const previous = record.health;
-    record.health = health;
-    this.syncFleet(record);
+    const slot = this.slots.get(gpuId);
+    if (slot === undefined) return undefined;
+    const previous = slot.record.health;
+    slot.record.health = health;
+    this.syncFleet(slot);
     return previous;
   }
 
-  /** Marks a GPU allocated until `busyUntil` (estimated), or free with `undefined`. */
+  /** Marks a GPU allocated until `busyUntil` (estimated), or free with `undefined` (the fleet's fast path: no class lookup). */
   setBusyUntil(gpuId: string, busyUntil: number | undefined): void {
-    const record = this.records.get(gpuId);
-    if (record === undefined) return;
-    if (busyUntil === undefined) this.busy.delete(gpuId);
-    else this.busy.set(gpuId, busyUntil);
-    this.syncFleet(record);
+    const slot = this.slots.get(gpuId);
+    if (slot === undefined) return;
+    slot.busyUntil = busyUntil;
+    this.fleet.setBusyUntil(gpuId, busyUntil);
   }
 
   /** Healthy or degraded GPUs meeting the filter (seed 000 `list_available_gpus`). */
   listAvailable(filter: AvailableGpuFilter = {}): RegisteredGpu[] {
     const result: RegisteredGpu[] = [];
-    for (const record of this.records.values()) {
+    for (const { record } of this.slots.values()) {
       const gpu = record.gpu;
       if (record.health !== 'healthy' && record.health !== 'degraded') continue;
       if (filter.minVramGb !== undefined && gpu.vramGb < filter.minVramGb) continue;
@@ -126,8 +131,7 @@ export class GpuRegistry {
     return result;
   }
 
-  private syncFleet(record: GpuRecord): void {
-    const busyUntil = this.busy.get(record.gpu.id);
+  private syncFleet({ record, busyUntil }: Slot): void {
     const state: LocalGpuState = { gpu: record.gpu, health: record.health, ...(busyUntil !== undefined && { busyUntil }) };
     this.fleet.upsert(state);
   }
@@ -137,7 +141,7 @@ export class GpuRegistry {
       const id = `gpu_${Math.floor(this.random.next() * 0x1_0000_0000)
         .toString(16)
         .padStart(8, '0')}`;
-      if (!this.records.has(id)) return id;
+      if (!this.slots.has(id)) return id;
     }
   }
 }
