@@ -83,6 +83,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     ...(options.policy !== undefined && { policy: options.policy }),
     ...(options.plugins !== undefined && { plugins: options.plugins }),
     ...(options.pluginRegistry !== undefined && { registry: options.pluginRegistry }),
+    // Jobs with identical requirements share the engine's work; decisions stay exactly a fresh decide's.
+    cache: true,
   });
   const registry = new GpuRegistry(config, options.random ?? createSeededRandom(clock.now()));
   let dispatcher: Dispatcher | undefined;
