@@ -1,25 +1,12 @@
 import { createSeededRandom, type Logger } from '@aima/core';
+import { createMemoryLogger } from '@aima/core/testing';
 import type { VastProviderOptions } from '../options.js';
 import { createVastProvider, type VastProvider } from '../provider/vast-provider.js';
 import { type AutoAdvancingClock, createAutoAdvancingClock } from '../testing/auto-advancing-clock.js';
 import { createFakeVastServer, type FakeVastServer, type FakeVastServerOptions } from '../testing/fake-vast-server.js';
 
-/** A log line captured by {@link memoryLogger}. */
-export interface LogEntry {
-  readonly level: 'debug' | 'info' | 'warn' | 'error';
-  readonly message: string;
-  readonly fields?: Readonly<Record<string, unknown>>;
-}
-
-export function memoryLogger(): Logger & { readonly entries: LogEntry[] } {
-  const entries: LogEntry[] = [];
-  const at =
-    (level: LogEntry['level']) =>
-    (message: string, fields?: Readonly<Record<string, unknown>>): void => {
-      entries.push({ level, message, ...(fields !== undefined && { fields }) });
-    };
-  return { entries, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-}
+/** A Logger keeping every line (core's test helper, under the name these tests use). */
+export const memoryLogger = createMemoryLogger;
 
 export interface VastTestbed {
   readonly fake: FakeVastServer;

@@ -9,6 +9,7 @@ export { describeJobRunnerConformance, type JobRunnerHarness } from './conforman
 export { describeLocalGpuProviderConformance, type LocalGpuProviderHarness } from './conformance/local-gpu-provider-conformance.js';
 export { describeObjectStoreConformance, type ObjectStoreHarness } from './conformance/object-store-conformance.js';
 export { type GenerateFleetOptions, type GenerateOffersOptions, generateFleet, generateOffers } from './generate-fleet.js';
+export { createMemoryLogger, type LogEntry } from './memory-logger.js';
 export {
   createSimulatedCloudProvider,
   type SimulatedCloudProvider,

@@ -1,24 +1,11 @@
 import type { Logger } from '@aima/core';
+import { createMemoryLogger } from '@aima/core/testing';
 import type { S3ObjectStoreOptions } from '../options.js';
 import { createS3ObjectStore, type S3ObjectStore } from '../store/s3-object-store.js';
 import { type S3rverProcess, s3rverCredentials } from './s3rver-harness.js';
 
-/** A log line captured by {@link memoryLogger}. */
-export interface LogEntry {
-  readonly level: 'debug' | 'info' | 'warn' | 'error';
-  readonly message: string;
-  readonly fields?: Readonly<Record<string, unknown>>;
-}
-
-export function memoryLogger(): Logger & { readonly entries: LogEntry[] } {
-  const entries: LogEntry[] = [];
-  const at =
-    (level: LogEntry['level']) =>
-    (message: string, fields?: Readonly<Record<string, unknown>>): void => {
-      entries.push({ level, message, ...(fields !== undefined && { fields }) });
-    };
-  return { entries, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-}
+/** A Logger keeping every line (core's test helper, under the name these tests use). */
+export const memoryLogger = createMemoryLogger;
 
 let buckets = 0;
 
