@@ -11,7 +11,7 @@ export type { QueueEntry } from './queue-node.js';
 /**
  * The pending jobs, ordered by seed 002's effective priority (base weight × aging × deadline
  * factor) without re-sorting (Q1). Push and remove cost O(log n); pop O(log n) plus the urgent
- * jobs that could still win (see {@link UrgentJobs}).
+ * jobs that could still win (the aging bands of `urgent-jobs.ts`).
  *
  * - Within a class, aging is monotone in the queue time: one heap per class by `queuedAt` gives
  *   each class's best job among those whose deadline factor is 1.
