@@ -1,6 +1,8 @@
 // Test-only support: a scheduler with simulated local GPUs (for health events), a simulated cloud
 // and the simulated runner, on a virtual clock.
+import { afterEach } from 'vitest';
 import type { CloudOffer } from '../../config/cloud-offer.js';
+import type { JobSpecInput } from '../../config/job-spec.js';
 import type { SchedulerConfigInput } from '../../config/scheduler-config.js';
 import type { RandomSource } from '../../random/random-source.js';
 import type { Job } from '../../spec/job-runner.js';
@@ -10,7 +12,7 @@ import { createSimulatedRunner, type SimulatedJobBehaviour } from '../../testing
 import { VirtualClock } from '../../time/virtual-clock.js';
 import type { FailoverCompletedEvent, FailoverStartedEvent } from '../events/scheduler-events.js';
 import { createScheduler, type Scheduler } from '../scheduler.js';
-import { start } from '../scheduler-test-fixtures.js';
+import { offer, start } from '../scheduler-test-fixtures.js';
 
 export interface FailoverHarness {
   readonly clock: VirtualClock;
@@ -27,7 +29,7 @@ export interface FailoverHarness {
 
 export async function failoverHarness(options: {
   gpus?: number;
-  offers?: CloudOffer[];
+  offers?: readonly CloudOffer[];
   config?: SchedulerConfigInput;
   behaviour?: (job: Job) => SimulatedJobBehaviour;
   launchFailureRate?: number;
@@ -71,4 +73,52 @@ export async function failoverHarness(options: {
     started,
     completed,
   };
+}
+
+/**
+ * Returns `use(options)`, which makes a harness and closes it after the test. Call once at the top
+ * of a test file.
+ */
+export function useFailoverHarnesses(): (options: Parameters<typeof failoverHarness>[0]) => Promise<FailoverHarness> {
+  const open: FailoverHarness[] = [];
+  afterEach(async () => {
+    for (const harness of open.splice(0)) await harness.scheduler.close();
+  });
+  return async (options) => {
+    const harness = await failoverHarness(options);
+    open.push(harness);
+    return harness;
+  };
+}
+
+/** A 600 s job that checkpoints half way (at 300 s). */
+export const failoverJob = (extra: Partial<JobSpecInput> = {}): JobSpecInput => ({
+  type: 'video',
+  confidentiality: 'internal',
+  checkpointable: true,
+  estimatedDurationSeconds: 600,
+  ...extra,
+});
+
+/** An offer too dear to win over a local GPU, but there for cloud failover. */
+export const expensiveOffers: readonly CloudOffer[] = [offer('far', 9, 24)];
+
+/** The local GPU a job runs on. */
+export function localGpuOf(harness: FailoverHarness, jobId: string): string {
+  const placement = harness.scheduler.get(jobId)?.placement;
+  if (placement?.kind !== 'local') throw new Error(`job ${jobId} is not on a local GPU`);
+  return placement.gpuIds[0] ?? '';
+}
+
+/** The XIDs the tests inject, with the class the NVML adapter gives them (nvml.md §3). */
+const xids = {
+  13: { severity: 'temporary', message: 'XID 13: graphics engine exception' },
+  48: { severity: 'critical', message: 'XID 48: double-bit ECC error' },
+  63: { severity: 'persistent', message: 'XID 63: memory remapping event' },
+  79: { severity: 'critical', message: 'XID 79: GPU has fallen off the bus' },
+} as const;
+
+/** The provider reports an XID on a device (e.g. `sim-node-a-0`). */
+export function reportXid(harness: FailoverHarness, device: string, code: keyof typeof xids): void {
+  harness.local.emitHealth({ gpuId: device, source: 'xid', code, ...xids[code] });
 }

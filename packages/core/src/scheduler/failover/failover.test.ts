@@ -1,36 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { JobSpecInput } from '../../config/job-spec.js';
+import { describe, expect, it } from 'vitest';
 import { JobRejectedError } from '../../errors/job-rejected-error.js';
 import { offer } from '../scheduler-test-fixtures.js';
-import { type FailoverHarness, failoverHarness } from './failover-test-fixtures.js';
+import { expensiveOffers, localGpuOf as gpuOf, failoverJob as job, reportXid, useFailoverHarnesses } from './failover-test-fixtures.js';
 
-const open: FailoverHarness[] = [];
-afterEach(async () => {
-  for (const harness of open.splice(0)) await harness.scheduler.close();
-});
-
-async function use(options: Parameters<typeof failoverHarness>[0]): Promise<FailoverHarness> {
-  const harness = await failoverHarness(options);
-  open.push(harness);
-  return harness;
-}
-
-/** A 600 s job that checkpoints half way (at 300 s). */
-const job = (extra: Partial<JobSpecInput> = {}): JobSpecInput => ({
-  type: 'video',
-  confidentiality: 'internal',
-  checkpointable: true,
-  estimatedDurationSeconds: 600,
-  ...extra,
-});
-
-const expensive = [offer('far', 9, 24)];
-
-function gpuOf(harness: FailoverHarness, jobId: string): string {
-  const placement = harness.scheduler.get(jobId)?.placement;
-  if (placement?.kind !== 'local') throw new Error(`job ${jobId} is not on a local GPU`);
-  return placement.gpuIds[0] ?? '';
-}
+const use = useFailoverHarnesses();
+const expensive = expensiveOffers;
 
 describe('GPU failure → seed 000 failover strategy', () => {
   it('temporary & not high (XID 13): retries on the same GPU after 60 s, from the checkpoint', async () => {
@@ -38,13 +12,7 @@ describe('GPU failure → seed 000 failover strategy', () => {
     const handle = h.scheduler.submit(job({ priority: 'normal' }));
     await h.clock.advanceBy(400_000);
     const failed = gpuOf(h, handle.id);
-    h.local.emitHealth({
-      gpuId: h.device(failed),
-      source: 'xid',
-      code: 13,
-      severity: 'temporary',
-      message: 'XID 13: graphics engine exception',
-    });
+    reportXid(h, h.device(failed), 13);
     await h.clock.advanceBy(1);
     expect(h.started).toMatchObject([
       { jobId: handle.id, trigger: 'gpu-failure', failureClass: 'temporary', action: 'retry-same-gpu', delaySeconds: 60, gpuIds: [failed] },
@@ -68,13 +36,7 @@ describe('GPU failure → seed 000 failover strategy', () => {
     const handle = h.scheduler.submit(job({ priority: 'high' }));
     await h.clock.advanceBy(400_000);
     const failed = gpuOf(h, handle.id);
-    h.local.emitHealth({
-      gpuId: h.device(failed),
-      source: 'xid',
-      code: 13,
-      severity: 'temporary',
-      message: 'XID 13: graphics engine exception',
-    });
+    reportXid(h, h.device(failed), 13);
     await h.clock.advanceBy(1);
     expect(h.started[0]).toMatchObject({ action: 'other-local', delaySeconds: 0 });
     const moved = gpuOf(h, handle.id);
@@ -88,13 +50,7 @@ describe('GPU failure → seed 000 failover strategy', () => {
     const handle = h.scheduler.submit(job());
     await h.clock.advanceBy(400_000);
     const failed = gpuOf(h, handle.id);
-    h.local.emitHealth({
-      gpuId: h.device(failed),
-      source: 'xid',
-      code: 63,
-      severity: 'persistent',
-      message: 'XID 63: memory remapping event',
-    });
+    reportXid(h, h.device(failed), 63);
     await h.clock.advanceBy(1);
     expect(h.started[0]).toMatchObject({ failureClass: 'persistent', action: 'local-then-cloud' });
     expect(h.scheduler.get(handle.id)?.placement).toMatchObject({ kind: 'local' });
@@ -107,13 +63,7 @@ describe('GPU failure → seed 000 failover strategy', () => {
     const handle = h.scheduler.submit(job());
     await h.clock.advanceBy(400_000);
     const failed = gpuOf(h, handle.id);
-    h.local.emitHealth({
-      gpuId: h.device(failed),
-      source: 'xid',
-      code: 63,
-      severity: 'persistent',
-      message: 'XID 63: memory remapping event',
-    });
+    reportXid(h, h.device(failed), 63);
     await h.clock.advanceBy(1);
     expect(h.scheduler.get(handle.id)?.placement).toBeUndefined();
     await h.clock.advanceBy(600_000);
@@ -127,13 +77,7 @@ describe('GPU failure → seed 000 failover strategy', () => {
     const handle = h.scheduler.submit(job());
     await h.clock.advanceBy(400_000);
     const failed = gpuOf(h, handle.id);
-    h.local.emitHealth({
-      gpuId: h.device(failed),
-      source: 'xid',
-      code: 79,
-      severity: 'critical',
-      message: 'XID 79: GPU has fallen off the bus',
-    });
+    reportXid(h, h.device(failed), 79);
     await h.clock.advanceBy(600_000);
     expect(h.started[0]).toMatchObject({ failureClass: 'critical', action: 'cloud' });
     expect(await handle.result).toMatchObject({ output: { resumedFrom: 0.5 } });
@@ -146,7 +90,7 @@ describe('GPU failure → seed 000 failover strategy', () => {
     const handle = h.scheduler.submit(job({ confidentiality: 'confidential' }));
     await h.clock.advanceBy(400_000);
     const failed = gpuOf(h, handle.id);
-    h.local.emitHealth({ gpuId: h.device(failed), source: 'xid', code: 48, severity: 'critical', message: 'XID 48: double-bit ECC error' });
+    reportXid(h, h.device(failed), 48);
     await h.clock.advanceBy(1);
     expect(h.started[0]).toMatchObject({ failureClass: 'critical', action: 'other-local' });
     expect(h.scheduler.get(handle.id)?.placement).toMatchObject({ kind: 'local' });
@@ -159,7 +103,7 @@ describe('GPU failure → seed 000 failover strategy', () => {
     const h = await use({ gpus: 1, offers: [offer('cheap', 0.01)] });
     const handle = h.scheduler.submit(job({ confidentiality: 'confidential' }));
     await h.clock.advanceBy(400_000);
-    h.local.emitHealth({ gpuId: 'sim-node-a-0', source: 'xid', code: 48, severity: 'critical', message: 'XID 48: double-bit ECC error' });
+    reportXid(h, 'sim-node-a-0', 48);
     await h.clock.advanceBy(1);
     const error = await handle.result.catch((caught: unknown) => caught);
     expect(JobRejectedError.isInstance(error)).toBe(true);
@@ -174,13 +118,7 @@ describe('GPU failure → seed 000 failover strategy', () => {
     await h.clock.advanceBy(400_000);
     const failed = gpuOf(h, high.id);
     const other = gpuOf(h, low.id);
-    h.local.emitHealth({
-      gpuId: h.device(failed),
-      source: 'xid',
-      code: 79,
-      severity: 'critical',
-      message: 'XID 79: GPU has fallen off the bus',
-    });
+    reportXid(h, h.device(failed), 79);
     await h.clock.advanceBy(1);
     expect(h.scheduler.get(high.id)?.placement).toMatchObject({ gpuIds: [other] });
     expect(h.scheduler.get(low.id)?.state).toBe('queued');
@@ -193,10 +131,10 @@ describe('GPU failure → seed 000 failover strategy', () => {
     const handle = h.scheduler.submit(job({ priority: 'high' }));
     await h.clock.advanceBy(400_000);
     const first = gpuOf(h, handle.id);
-    h.local.emitHealth({ gpuId: h.device(first), source: 'xid', code: 63, severity: 'persistent', message: 'XID 63' });
+    reportXid(h, h.device(first), 63);
     await h.clock.advanceBy(1);
     const second = gpuOf(h, handle.id);
-    h.local.emitHealth({ gpuId: h.device(second), source: 'xid', code: 63, severity: 'persistent', message: 'XID 63' });
+    reportXid(h, h.device(second), 63);
     await h.clock.advanceBy(1);
     await expect(handle.result).rejects.toThrow(/moved 1 times/);
   });
@@ -247,10 +185,10 @@ describe('health monitor (F1, F5)', () => {
 
   it('a GPU in error stays in error when its heartbeats stop and resume; a milder fault does not lift it', async () => {
     const h = await use({ gpus: 1, offers: [] });
-    h.local.emitHealth({ gpuId: 'sim-node-a-0', source: 'xid', code: 79, severity: 'critical', message: 'XID 79' });
+    reportXid(h, 'sim-node-a-0', 79);
     h.local.setSilent('sim-node-a-0', true);
     await h.clock.advanceBy(90_000);
-    h.local.emitHealth({ gpuId: 'sim-node-a-0', source: 'xid', code: 13, severity: 'temporary', message: 'XID 13' });
+    reportXid(h, 'sim-node-a-0', 13);
     h.local.setSilent('sim-node-a-0', false);
     await h.clock.advanceBy(120_000);
     expect(h.scheduler.snapshot().gpus[0]?.health).toBe('error');
@@ -258,152 +196,10 @@ describe('health monitor (F1, F5)', () => {
 
   it('restoreGpu returns a GPU in error to service', async () => {
     const h = await use({ gpus: 1, offers: [] });
-    h.local.emitHealth({ gpuId: 'sim-node-a-0', source: 'xid', code: 79, severity: 'critical', message: 'XID 79' });
+    reportXid(h, 'sim-node-a-0', 79);
     expect(h.scheduler.snapshot().gpus[0]?.health).toBe('error');
     expect(h.scheduler.restoreGpu(h.gpuIds[0] ?? '')).toBe(true);
     expect(h.scheduler.snapshot().gpus[0]?.health).toBe('healthy');
     expect(h.scheduler.restoreGpu('gpu_unknown')).toBe(false);
-  });
-});
-
-describe('cloud failures', () => {
-  it('an interrupted cloud instance: its job resumes from the checkpoint elsewhere, the instance is terminated, the offer blocked', async () => {
-    const h = await use({ gpus: 0, offers: [offer('spot', 0.2), offer('other', 0.4)] });
-    const handle = h.scheduler.submit(job());
-    await h.clock.advanceBy(60_000 + 400_000);
-    const placement = h.scheduler.get(handle.id)?.placement;
-    if (placement?.kind !== 'cloud' || placement.instance === undefined) throw new Error('expected a cloud placement');
-    expect(placement.offer.offerId).toBe('spot');
-    h.cloud.interrupt(placement.instance.id, 'spot capacity reclaimed');
-    await h.clock.advanceBy(30_000);
-    expect(h.started).toMatchObject([
-      {
-        trigger: 'cloud-interruption',
-        failureClass: 'persistent',
-        from: { kind: 'cloud', offerId: 'spot' },
-        message: expect.stringContaining('reclaimed'),
-      },
-    ]);
-    await h.clock.advanceBy(600_000);
-    expect(await handle.result).toMatchObject({ output: { resumedFrom: 0.5 } });
-    expect(h.scheduler.get(handle.id)?.placement).toMatchObject({ kind: 'cloud', offer: { offerId: 'other' } });
-    expect(h.cloud.liveInstances()).toEqual([]);
-  });
-
-  it('notices an interruption by polling when the provider does not push instance changes', async () => {
-    const h = await use({ gpus: 0, offers: [offer('spot', 0.2), offer('other', 0.4)] });
-    Reflect.deleteProperty(h.cloud, 'onInstanceChange');
-    const handle = h.scheduler.submit(job());
-    await h.clock.advanceBy(60_000 + 400_000);
-    const placement = h.scheduler.get(handle.id)?.placement;
-    if (placement?.kind !== 'cloud' || placement.instance === undefined) throw new Error('expected a cloud placement');
-    h.cloud.interrupt(placement.instance.id, 'host lost');
-    await h.clock.advanceBy(1_000);
-    expect(h.started).toEqual([]);
-    await h.clock.advanceBy(30_000);
-    expect(h.started).toMatchObject([{ trigger: 'cloud-interruption', message: expect.stringContaining('host lost') }]);
-    await h.clock.advanceBy(600_000);
-    expect(await handle.result).toMatchObject({ output: { resumedFrom: 0.5 } });
-    expect(h.cloud.liveInstances()).toEqual([]);
-  });
-
-  it('a failed launch blocks the offer and tries the next candidate', async () => {
-    const h = await use({ gpus: 0, offers: [offer('broken', 0.1), offer('fine', 0.5)] });
-    let launches = 0;
-    const original = h.cloud.launch.bind(h.cloud);
-    h.cloud.launch = async (request, signal) => {
-      launches++;
-      if (request.offerId === 'broken') throw new Error('no capacity');
-      return original(request, signal);
-    };
-    const handle = h.scheduler.submit(job({ checkpointable: false }));
-    await h.clock.advanceBy(2_000_000);
-    await expect(handle.result).resolves.toBeDefined();
-    expect(h.scheduler.get(handle.id)?.placement).toMatchObject({ offer: { offerId: 'fine' } });
-    expect(launches).toBe(2);
-  });
-});
-
-describe('job errors → seed 002 recovery, by class', () => {
-  const failing = (message: string, failures: number) => {
-    let seen = 0;
-    return () => (seen++ < failures ? { failAt: { fraction: 0.1, message } } : {});
-  };
-
-  it('transient: retried with backoff 2, 4, 8 s, then as persistent (another resource), then failed', async () => {
-    const h = await use({ gpus: 2, offers: [], behaviour: failing('connection reset by peer', 99) });
-    const handle = h.scheduler.submit(job({ checkpointable: false }));
-    await h.clock.advanceBy(3_600_000);
-    await expect(handle.result).rejects.toThrow(/connection reset/);
-    expect(h.started.map((event) => [event.errorClass, event.action, event.delaySeconds])).toEqual([
-      ['transient', 'retry', 2],
-      ['transient', 'retry', 4],
-      ['transient', 'retry', 8],
-      ['transient', 'alternative-resource', 0],
-    ]);
-    expect(h.scheduler.get(handle.id)?.attempt).toBe(5);
-    expect(h.scheduler.errorStatistics()).toMatchObject([
-      { key: ':connection reset by peer', occurrences: 5, errorClasses: { transient: 5 }, resolutions: { recovered: 0, failed: 1 } },
-    ]);
-  });
-
-  it('transient: a job that recovers completes, and the statistics say so', async () => {
-    const h = await use({ gpus: 1, offers: [], behaviour: failing('503 service unavailable', 1) });
-    const handle = h.scheduler.submit(job({ checkpointable: false }));
-    await h.clock.advanceBy(3_600_000);
-    await expect(handle.result).resolves.toBeDefined();
-    expect(h.scheduler.errorStatistics()[0]?.resolutions).toEqual({ recovered: 1, failed: 0 });
-  });
-
-  it('unknown: retried once, then treated as persistent', async () => {
-    const h = await use({ gpus: 2, offers: [], behaviour: failing('decoder said no', 99) });
-    const handle = h.scheduler.submit(job({ checkpointable: false }));
-    await h.clock.advanceBy(3_600_000);
-    await expect(handle.result).rejects.toThrow(/decoder said no/);
-    expect(h.started.map((event) => [event.errorClass, event.action])).toEqual([
-      ['unknown', 'retry'],
-      ['unknown', 'alternative-resource'],
-    ]);
-  });
-
-  it('persistent: another resource once, avoiding the GPU that failed; fails when there is none', async () => {
-    const h = await use({ gpus: 1, offers: [], behaviour: failing('permission denied: /media/in.mp4', 99) });
-    const handle = h.scheduler.submit(job({ checkpointable: false }));
-    await h.clock.advanceBy(3_600_000);
-    await expect(handle.result).rejects.toThrow(/permission denied/);
-    expect(h.started.map((event) => event.action)).toEqual(['alternative-resource']);
-    expect(h.scheduler.get(handle.id)?.attempt).toBe(2);
-  });
-
-  it('system: fails over to the cloud', async () => {
-    const h = await use({ gpus: 1, offers: expensive, behaviour: failing('kernel panic on node-a', 1) });
-    const handle = h.scheduler.submit(job({ checkpointable: false }));
-    await h.clock.advanceBy(3_600_000);
-    await expect(handle.result).resolves.toBeDefined();
-    expect(h.started.map((event) => [event.errorClass, event.action])).toEqual([['system', 'cloud']]);
-    expect(h.scheduler.get(handle.id)?.placement).toMatchObject({ kind: 'cloud' });
-  });
-
-  it('system, cloud-restricted (confidential): another local resource instead, never the cloud', async () => {
-    const h = await use({ gpus: 2, offers: [offer('cheap', 0.01)], behaviour: failing('segmentation fault', 1) });
-    const handle = h.scheduler.submit(job({ confidentiality: 'confidential', checkpointable: false }));
-    await h.clock.advanceBy(3_600_000);
-    await expect(handle.result).resolves.toBeDefined();
-    expect(h.started.map((event) => event.action)).toEqual(['alternative-resource']);
-    expect(h.scheduler.get(handle.id)?.placement).toMatchObject({ kind: 'local' });
-    expect(h.cloud.liveInstances()).toEqual([]);
-  });
-
-  it('error patterns come from configuration', async () => {
-    const h = await use({
-      gpus: 1,
-      offers: [],
-      behaviour: failing('flaky frame', 1),
-      config: { failover: { errorPatterns: { transient: ['flaky'], persistent: [], system: [] } } },
-    });
-    const handle = h.scheduler.submit(job({ checkpointable: false }));
-    await h.clock.advanceBy(3_600_000);
-    await expect(handle.result).resolves.toBeDefined();
-    expect(h.started.map((event) => [event.errorClass, event.delaySeconds])).toEqual([['transient', 2]]);
   });
 });
