@@ -8,6 +8,12 @@ export interface NaiveGpu {
   busyUntil: number | undefined;
 }
 
+/** A queued job and when it arrived in the naive queue (for ties, as core's queue breaks them). */
+interface Queued {
+  readonly entry: QueueEntry;
+  readonly arrival: number;
+}
+
 /** Options of {@link NaivePlacer}. */
 export interface NaivePlacerOptions {
   readonly config: SchedulerConfig;
@@ -21,18 +27,19 @@ export interface NaivePlacerOptions {
  * pick (the seed's `sorted(queue, key=effective_priority)`: one score per job, then a sort), and
  * a linear scan of the whole fleet for the first free GPU with enough VRAM (first fit: no policy,
  * no cost, no cloud, so it does less per placement than the engine). Same tie order as core's
- * queue: score, then class weight, then earlier queue time, then id.
+ * queue: score, then class weight, then earlier queue time, then earlier arrival.
  */
 export class NaivePlacer implements Placer {
   readonly name = 'naive (sort queue + scan fleet)';
   readonly jobs = new RunningJobs();
-  private readonly entries: QueueEntry[];
+  private readonly entries: Queued[] = [];
+  private arrivals = 0;
   private readonly gpus: NaiveGpu[];
   private readonly byId = new Map<string, NaiveGpu>();
   private readonly waiting: QueueEntry[] = [];
 
   constructor(private readonly options: NaivePlacerOptions) {
-    this.entries = [...options.entries];
+    for (const entry of options.entries) this.push(entry);
     this.gpus = options.states.map((state) => ({ id: state.gpu.id, vramGb: state.gpu.vramGb, busyUntil: state.busyUntil }));
     for (const gpu of this.gpus) this.byId.set(gpu.id, gpu);
   }
@@ -46,30 +53,31 @@ export class NaivePlacer implements Placer {
   }
 
   push(entry: QueueEntry): void {
-    this.entries.push(entry);
+    this.entries.push({ entry, arrival: this.arrivals++ });
   }
 
   /** The whole queue in effective-priority order at `now` (a fresh sort). */
-  ranked(now: number): QueueEntry[] {
+  ranked(now: number): Queued[] {
     const config = this.options.config.queue;
     const weights = config.priorityWeights;
-    const scored = this.entries.map((entry) => ({ entry, score: effectivePriority(entry, now, config) }));
+    const scored = this.entries.map((queued) => ({ queued, score: effectivePriority(queued.entry, now, config) }));
     scored.sort(
       (a, b) =>
         b.score - a.score ||
-        weights[b.entry.priority] - weights[a.entry.priority] ||
-        a.entry.queuedAt - b.entry.queuedAt ||
-        (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0),
+        weights[b.queued.entry.priority] - weights[a.queued.entry.priority] ||
+        a.queued.entry.queuedAt - b.queued.entry.queuedAt ||
+        a.queued.arrival - b.queued.arrival,
     );
-    return scored.map((item) => item.entry);
+    return scored.map((item) => item.queued);
   }
 
   pickAndPlace(now: number): PlacementStep | undefined {
-    const best = this.ranked(now)[0];
-    if (best === undefined) return undefined;
-    const index = this.entries.indexOf(best);
-    this.entries[index] = this.entries[this.entries.length - 1] as QueueEntry;
+    const first = this.ranked(now)[0];
+    if (first === undefined) return undefined;
+    const index = this.entries.indexOf(first);
+    this.entries[index] = this.entries[this.entries.length - 1] as Queued;
     this.entries.pop();
+    const best = first.entry;
     const spec = this.options.specs.get(best.id);
     if (spec === undefined) throw new Error(`no spec for ${best.id}`);
     const need = vramNeededGb(spec, this.options.config);
@@ -98,6 +106,6 @@ export class NaivePlacer implements Placer {
   }
 
   requeueWaiting(): void {
-    for (const entry of this.waiting.splice(0)) this.entries.push(entry);
+    for (const entry of this.waiting.splice(0)) this.push(entry);
   }
 }

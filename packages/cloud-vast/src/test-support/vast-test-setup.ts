@@ -1,4 +1,4 @@
-import { createSeededRandom, type Logger } from '@aima/core';
+import { createSeededRandom } from '@aima/core';
 import { createMemoryLogger } from '@aima/core/testing';
 import type { VastProviderOptions } from '../options.js';
 import { createVastProvider, type VastProvider } from '../provider/vast-provider.js';

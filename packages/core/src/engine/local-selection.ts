@@ -72,8 +72,8 @@ export class LocalSelection {
 
   /**
    * Picks among the observed classes, free ones only if any is free: `best` by the highest total
-   * (`totalOf(index)`), then the shorter wait, the lower cost, the smaller GPU id; `cheapest` by
-   * the lowest cost, then the smaller GPU id.
+   * (`totalOf(index)`), then the shorter wait, the lower cost, the GPU registered first;
+   * `cheapest` by the lowest cost, then the GPU registered first.
    */
   select(passing: PassingClasses, totalOf: (index: number) => number): void {
     const { costs } = passing;
@@ -93,23 +93,23 @@ export class LocalSelection {
       }
       const cost = costs[index] as number;
       const cheapestCost = costs[this.cheapest] as number;
-      if (cost < cheapestCost || (cost === cheapestCost && this.idBefore(index, this.cheapest))) this.cheapest = index;
+      if (cost < cheapestCost || (cost === cheapestCost && this.joinedBefore(index, this.cheapest))) this.cheapest = index;
     }
   }
 
   /**
    * The same choice as `observe` then `select` when some passing class is free, reading classes
-   * only in `order` up to the first free one (and the free ones tied with it, which the smaller
-   * member id decides). False when no class is free: then `observe` and `select`. Afterwards only
+   * only in `order` up to the first free one (and the free ones tied with it, which the member
+   * registered first decides). False when no class is free: then `observe` and `select`. Afterwards only
    * the waits of `best` and `cheapest` are known (0).
    */
   selectFree(passing: PassingClasses, order: FreeOrder): boolean {
     this.classes = passing.classes;
     const { costs } = passing;
     const { totals } = order;
-    this.best = this.firstFree(order.byScore, (a, b) => totals[a] === totals[b] && costs[a] === costs[b]);
+    this.best = this.firstFree(order.byScore, totals, costs);
     if (this.best < 0) return false;
-    this.cheapest = this.firstFree(order.byCost, (a, b) => costs[a] === costs[b]);
+    this.cheapest = this.firstFree(order.byCost, undefined, costs);
     this.anyFree = true;
     this.minWaitSeconds = 0;
     this.waits.length = passing.classes.length;
@@ -129,16 +129,20 @@ export class LocalSelection {
     };
   }
 
-  /** The first free class in `order`, or among the free ones ranked equal with it the one with the smallest member id; -1 if none. */
-  private firstFree(order: readonly number[], sameRank: (a: number, b: number) => boolean): number {
+  /**
+   * The first free class in `order`, or among the free ones ranked equal with it (same cost, and
+   * same total when `totals` is given) the one whose member joined the fleet first; -1 if none.
+   */
+  private firstFree(order: readonly number[], totals: readonly number[] | undefined, costs: readonly number[]): number {
     const classes = this.classes;
     for (let position = 0; position < order.length; position++) {
       const index = order[position] as number;
       if ((classes[index] as GpuClassView).soonestBusyUntil() !== undefined) continue;
       let chosen = index;
-      for (let next = position + 1; next < order.length && sameRank(index, order[next] as number); next++) {
+      for (let next = position + 1; next < order.length; next++) {
         const other = order[next] as number;
-        if ((classes[other] as GpuClassView).soonestBusyUntil() === undefined && this.idBefore(other, chosen)) chosen = other;
+        if (costs[other] !== costs[index] || (totals !== undefined && totals[other] !== totals[index])) break;
+        if ((classes[other] as GpuClassView).soonestBusyUntil() === undefined && this.joinedBefore(other, chosen)) chosen = other;
       }
       return chosen;
     }
@@ -152,10 +156,12 @@ export class LocalSelection {
     const cost = costs[index] as number;
     const bestCost = costs[best] as number;
     if (cost !== bestCost) return cost < bestCost;
-    return this.idBefore(index, best);
+    return this.joinedBefore(index, best);
   }
 
-  private idBefore(index: number, other: number): boolean {
-    return this.member(index).gpu.id < this.member(other).gpu.id;
+  /** Whether the observed member of class `index` joined the fleet before that of class `other`. */
+  private joinedBefore(index: number, other: number): boolean {
+    const classes = this.classes;
+    return (classes[index] as GpuClassView).soonestOrdinal() < (classes[other] as GpuClassView).soonestOrdinal();
   }
 }

@@ -1,4 +1,3 @@
-import type { Logger } from '@aima/core';
 import { createMemoryLogger } from '@aima/core/testing';
 import type { S3ObjectStoreOptions } from '../options.js';
 import { createS3ObjectStore, type S3ObjectStore } from '../store/s3-object-store.js';

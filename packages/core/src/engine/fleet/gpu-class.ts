@@ -15,10 +15,12 @@ export interface GpuClassView {
   readonly health: GpuHealth;
   readonly costProfile: LocalCostProfile;
   readonly size: number;
-  /** The member that is free soonest (free ones first, then by `busyUntil`, then by id). */
+  /** The member that is free soonest (free ones first, then by `busyUntil`, then the one registered first). */
   soonest(): LocalGpuState | undefined;
   /** The soonest member's `busyUntil` without reading the member: undefined when it is free now (or the class is empty). O(1). */
   soonestBusyUntil(): number | undefined;
+  /** When the soonest member joined the fleet (smaller: earlier; see `soonest`), for ties between classes; NaN for an empty class. */
+  soonestOrdinal(): number;
   /** Every member, unordered. Linear: for explanations on request, never on the hot path. */
   members(): readonly LocalGpuState[];
 }
@@ -46,12 +48,14 @@ export interface FleetMember {
   state: LocalGpuState;
   gpuClass: GpuClass;
   position: number;
+  /** When the GPU joined the fleet (0, 1, 2, …; kept across class changes): ties go to the GPU registered first, as seed 000 scans its GPUs. */
+  readonly ordinal: number;
 }
 
-/** Free members first, then the soonest `busyUntil`, then the smaller id. */
+/** Free members first, then the soonest `busyUntil`, then the GPU registered first. */
 const bySoonestFree: HeapOrder<FleetMember> = {
   keyOf: (member) => member.state.busyUntil ?? Number.NEGATIVE_INFINITY,
-  tieBefore: (a, b) => a.state.gpu.id < b.state.gpu.id,
+  tieOf: (member) => member.ordinal,
   positionOf: (member) => member.position,
   setPosition: (member, position) => {
     member.position = position;
@@ -98,6 +102,10 @@ export class GpuClass implements GpuClassView {
   soonestBusyUntil(): number | undefined {
     const key = this.soonestKey;
     return key === undefined || key === Number.NEGATIVE_INFINITY ? undefined : key;
+  }
+
+  soonestOrdinal(): number {
+    return this.heap.peek()?.ordinal ?? Number.NaN;
   }
 
   members(): readonly LocalGpuState[] {

@@ -4,13 +4,15 @@ import { type HeapOrder, IntrusiveHeap, NOT_IN_HEAP } from './intrusive-heap.js'
 
 interface Item {
   readonly id: string;
+  /** Breaks ties among equal keys: here the id's place in `ids`. */
+  readonly tie: number;
   key: number;
   position: number;
 }
 
 const order: HeapOrder<Item> = {
   keyOf: (item) => item.key,
-  tieBefore: (a, b) => a.id < b.id,
+  tieOf: (item) => item.tie,
   positionOf: (item) => item.position,
   setPosition: (item, position) => {
     item.position = position;
@@ -24,9 +26,9 @@ const operation = fc.oneof(
   fc.record({ kind: fc.constant('pop' as const) }),
 );
 
-/** The items in the order the heap must give them: smallest key, then smallest id. */
+/** The items in the order the heap must give them: smallest key, then smallest tie. */
 function sorted(items: Iterable<Item>): Item[] {
-  return [...items].sort((x, y) => x.key - y.key || (x.id < y.id ? -1 : 1));
+  return [...items].sort((x, y) => x.key - y.key || x.tie - y.tie);
 }
 
 describe('IntrusiveHeap', () => {
@@ -34,7 +36,7 @@ describe('IntrusiveHeap', () => {
     fc.assert(
       fc.property(fc.array(operation, { maxLength: 300 }), (operations) => {
         const heap = new IntrusiveHeap(order);
-        const items = new Map(ids.map((id) => [id, { id, key: 0, position: NOT_IN_HEAP }]));
+        const items = new Map(ids.map((id, tie) => [id, { id, tie, key: 0, position: NOT_IN_HEAP }]));
         const model = new Set<Item>();
         for (const op of operations) {
           if (op.kind === 'pop') {
@@ -64,12 +66,18 @@ describe('IntrusiveHeap', () => {
     );
   });
 
+  it('breaks ties by the tie number alone, whatever the nodes are called', () => {
+    const heap = new IntrusiveHeap(order);
+    for (const [tie, id] of ['c', 'b', 'a'].entries()) heap.push({ id, tie, key: 7, position: NOT_IN_HEAP });
+    expect([heap.pop()?.id, heap.pop()?.id, heap.pop()?.id]).toEqual(['c', 'b', 'a']);
+  });
+
   it('never puts a child before its parent, so a search may skip a subtree', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 200 }), (keys) => {
         const heap = new IntrusiveHeap(order);
         keys.forEach((key, index) => {
-          heap.push({ id: String(index).padStart(4, '0'), key, position: NOT_IN_HEAP });
+          heap.push({ id: String(index).padStart(4, '0'), tie: index, key, position: NOT_IN_HEAP });
         });
         for (let index = 0; index < heap.size; index++) {
           const parent = heap.at(index) as Item;

@@ -6,8 +6,12 @@
 export interface HeapOrder<Node> {
   /** The sort key, smallest first. Read when the node is pushed or updated, and kept in the heap. */
   keyOf(node: Node): number;
-  /** Among nodes with equal keys, a strict total order: true when `a` must come out before `b`. */
-  tieBefore(a: Node, b: Node): boolean;
+  /**
+   * Among nodes with equal keys, the smaller tie comes out first; no two nodes in one heap may
+   * share key and tie (a strict total order). Read with the key and kept beside it, so sifting
+   * compares numbers only and never reaches into a node to break a tie.
+   */
+  tieOf(node: Node): number;
   /** The position `setPosition` stored last for this heap. */
   positionOf(node: Node): number;
   setPosition(node: Node, position: number): void;
@@ -22,12 +26,13 @@ const ARITY = 4;
 /**
  * A 4-ary min-heap over nodes that store their own positions: push, pop, remove and re-key in
  * O(log n) with no map lookups and no allocation besides the arrays' growth; peek in O(1). Keys
- * sit in their own array, so sifting compares numbers in contiguous memory and touches a node
- * only to move it or to break a tie.
+ * and ties sit in their own arrays, so sifting compares numbers in contiguous memory and touches
+ * a node only to move it.
  */
 export class IntrusiveHeap<Node> {
   private readonly nodes: Node[] = [];
   private readonly keys: number[] = [];
+  private readonly ties: number[] = [];
 
   constructor(private readonly order: HeapOrder<Node>) {}
 
@@ -70,7 +75,8 @@ export class IntrusiveHeap<Node> {
   push(node: Node): void {
     this.nodes.push(node);
     this.keys.push(0);
-    this.siftUp(node, this.order.keyOf(node), this.nodes.length - 1);
+    this.ties.push(0);
+    this.siftUp(node, this.order.keyOf(node), this.order.tieOf(node), this.nodes.length - 1);
   }
 
   pop(): Node | undefined {
@@ -91,8 +97,9 @@ export class IntrusiveHeap<Node> {
     if (!this.has(node)) return false;
     const position = this.order.positionOf(node);
     const key = this.order.keyOf(node);
-    this.siftUp(node, key, position);
-    if (this.order.positionOf(node) === position) this.siftDown(node, key, position);
+    const tie = this.order.tieOf(node);
+    this.siftUp(node, key, tie, position);
+    if (this.order.positionOf(node) === position) this.siftDown(node, key, tie, position);
     return true;
   }
 
@@ -102,41 +109,41 @@ export class IntrusiveHeap<Node> {
   }
 
   private removeAt(position: number): void {
-    const { nodes, keys } = this;
+    const { nodes, keys, ties } = this;
     this.order.setPosition(nodes[position] as Node, NOT_IN_HEAP);
     const last = nodes.pop() as Node;
     const lastKey = keys.pop() as number;
+    const lastTie = ties.pop() as number;
     if (position === nodes.length) return;
-    this.siftUp(last, lastKey, position);
-    if (this.order.positionOf(last) === position) this.siftDown(last, lastKey, position);
-  }
-
-  private before(key: number, node: Node, otherKey: number, other: Node): boolean {
-    return key < otherKey || (key === otherKey && this.order.tieBefore(node, other));
+    this.siftUp(last, lastKey, lastTie, position);
+    if (this.order.positionOf(last) === position) this.siftDown(last, lastKey, lastTie, position);
   }
 
   /** Moves `node` up from the hole at `start` until its parent comes before it, then stores it there. */
-  private siftUp(node: Node, key: number, start: number): void {
-    const { nodes, keys, order } = this;
+  private siftUp(node: Node, key: number, tie: number, start: number): void {
+    const { nodes, keys, ties, order } = this;
     let index = start;
     while (index > 0) {
       const parentIndex = ((index - 1) / ARITY) | 0;
       const parentKey = keys[parentIndex] as number;
+      const parentTie = ties[parentIndex] as number;
+      if (!(key < parentKey || (key === parentKey && tie < parentTie))) break;
       const parent = nodes[parentIndex] as Node;
-      if (!this.before(key, node, parentKey, parent)) break;
       nodes[index] = parent;
       keys[index] = parentKey;
+      ties[index] = parentTie;
       order.setPosition(parent, index);
       index = parentIndex;
     }
     nodes[index] = node;
     keys[index] = key;
+    ties[index] = tie;
     order.setPosition(node, index);
   }
 
   /** Moves `node` down from the hole at `start` until no child comes before it, then stores it there. */
-  private siftDown(node: Node, key: number, start: number): void {
-    const { nodes, keys, order } = this;
+  private siftDown(node: Node, key: number, tie: number, start: number): void {
+    const { nodes, keys, ties, order } = this;
     const length = nodes.length;
     let index = start;
     for (;;) {
@@ -144,23 +151,28 @@ export class IntrusiveHeap<Node> {
       if (first >= length) break;
       let child = first;
       let childKey = keys[first] as number;
-      const end = Math.min(first + ARITY, length);
+      let childTie = ties[first] as number;
+      const end = first + ARITY < length ? first + ARITY : length;
       for (let sibling = first + 1; sibling < end; sibling++) {
         const siblingKey = keys[sibling] as number;
-        if (this.before(siblingKey, nodes[sibling] as Node, childKey, nodes[child] as Node)) {
+        const siblingTie = ties[sibling] as number;
+        if (siblingKey < childKey || (siblingKey === childKey && siblingTie < childTie)) {
           child = sibling;
           childKey = siblingKey;
+          childTie = siblingTie;
         }
       }
+      if (!(childKey < key || (childKey === key && childTie < tie))) break;
       const next = nodes[child] as Node;
-      if (!this.before(childKey, next, key, node)) break;
       nodes[index] = next;
       keys[index] = childKey;
+      ties[index] = childTie;
       order.setPosition(next, index);
       index = child;
     }
     nodes[index] = node;
     keys[index] = key;
+    ties[index] = tie;
     order.setPosition(node, index);
   }
 }

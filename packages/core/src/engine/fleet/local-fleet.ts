@@ -18,6 +18,7 @@ export class LocalFleet {
   private allocated = 0;
   private usable = 0;
   private structure = 0;
+  private joined = 0;
 
   constructor(private readonly cost: SchedulerConfig['cost'] = parseSchedulerConfig().cost) {}
 
@@ -63,7 +64,7 @@ export class LocalFleet {
       this.classesByKey.set(key, gpuClass);
       this.classList = undefined;
     }
-    const added: FleetMember = { state, gpuClass, position: NOT_IN_HEAP };
+    const added: FleetMember = { state, gpuClass, position: NOT_IN_HEAP, ordinal: member?.ordinal ?? this.joined++ };
     gpuClass.add(added);
     this.members.set(state.gpu.id, added);
     this.count(state, health, +1);

@@ -30,6 +30,7 @@ export class JobPriorityQueue {
   private readonly weights: readonly number[];
   private readonly stack: number[] = [];
   private lastNow = Number.NEGATIVE_INFINITY;
+  private pushed = 0;
 
   constructor(private readonly config: SchedulerConfig['queue']) {
     this.weights = priorities.map((priority) => config.priorityWeights[priority]);
@@ -57,7 +58,7 @@ export class JobPriorityQueue {
   /** @throws Error when a job with the same id is queued already (a bug in the caller). */
   push(entry: QueueEntry): void {
     if (this.nodes.has(entry.id)) throw new Error(`job ${entry.id} is already queued`);
-    const node = queueNode(entry);
+    const node = queueNode(entry, this.pushed++);
     this.nodes.set(entry.id, node);
     this.classHeap(node).push(node);
     if (entry.deadline !== undefined) {
@@ -73,7 +74,7 @@ export class JobPriorityQueue {
     return true;
   }
 
-  /** The entry with the highest effective priority at `now`; ties go to the higher class weight, then the earlier job, then the smaller id. */
+  /** The entry with the highest effective priority at `now`; ties go to the higher class weight, then the earlier queue time, then the job pushed first (as seed 002's stable sort keeps arrival order). */
   peek(now: number): QueueEntry | undefined {
     return this.bestAt(now)?.entry;
   }

@@ -2,7 +2,7 @@ import type { QueueNode } from './queue-node.js';
 
 /**
  * The best job seen so far in one pick: highest effective priority, ties to the higher class
- * weight, then the earlier queue time, then the smaller id (a total order, so the winner does not
+ * weight, then the earlier queue time, then the earlier arrival (a total order, so the winner does not
  * depend on the order jobs are considered in). Reused across picks: nothing is allocated.
  */
 export class PickContest {
@@ -30,6 +30,6 @@ export class PickContest {
     const weightB = this.weights[b.classIndex] as number;
     if (weightA !== weightB) return weightA > weightB;
     if (a.entry.queuedAt !== b.entry.queuedAt) return a.entry.queuedAt < b.entry.queuedAt;
-    return a.id < b.id;
+    return a.sequence < b.sequence;
   }
 }

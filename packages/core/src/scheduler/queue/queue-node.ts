@@ -22,8 +22,9 @@ export type DeadlineState = 'none' | 'upcoming' | 'urgent';
 /** One queued job with its positions in the queue's heaps (kept here, so no map per heap). */
 export interface QueueNode {
   readonly entry: QueueEntry;
-  /** The entry's id, kept on the node: heap ties compare it without reaching the entry. */
   readonly id: string;
+  /** Order of arrival in this queue (0, 1, 2, …): among equal queue times, the job pushed first comes out first. */
+  readonly sequence: number;
   readonly classIndex: number;
   /** Position in its class's heap, by queue time. */
   classPosition: number;
@@ -36,12 +37,13 @@ export interface QueueNode {
   deadlineState: DeadlineState;
 }
 
-export function queueNode(entry: QueueEntry): QueueNode {
+export function queueNode(entry: QueueEntry, sequence: number): QueueNode {
   const classIndex = priorities.indexOf(entry.priority);
   if (classIndex < 0) throw new Error(`job ${entry.id} has an unknown priority "${String(entry.priority)}"`);
   return {
     entry,
     id: entry.id,
+    sequence,
     classIndex,
     classPosition: NOT_IN_HEAP,
     deadlinePosition: NOT_IN_HEAP,
@@ -52,12 +54,12 @@ export function queueNode(entry: QueueEntry): QueueNode {
 }
 
 const queueTimeOf = (node: QueueNode): number => node.entry.queuedAt;
-const idBefore = (a: QueueNode, b: QueueNode): boolean => a.id < b.id;
+const sequenceOf = (node: QueueNode): number => node.sequence;
 
-/** Earlier queue time first, then id: within a class, the job with the highest aged priority first. */
+/** Earlier queue time first, then arrival: within a class, the job with the highest aged priority first. */
 export const byQueueTime: HeapOrder<QueueNode> = {
   keyOf: queueTimeOf,
-  tieBefore: idBefore,
+  tieOf: sequenceOf,
   positionOf: (node) => node.classPosition,
   setPosition: (node, position) => {
     node.classPosition = position;
@@ -67,17 +69,17 @@ export const byQueueTime: HeapOrder<QueueNode> = {
 /** The same order within an urgent band (its own position field). */
 export const byQueueTimeInBand: HeapOrder<QueueNode> = {
   keyOf: queueTimeOf,
-  tieBefore: idBefore,
+  tieOf: sequenceOf,
   positionOf: (node) => node.bandPosition,
   setPosition: (node, position) => {
     node.bandPosition = position;
   },
 };
 
-/** Earlier deadline first, then id: the highest deadline factor first. Only for nodes with a deadline. */
+/** Earlier deadline first, then arrival: the highest deadline factor first. Only for nodes with a deadline. */
 export const byDeadline: HeapOrder<QueueNode> = {
   keyOf: (node) => node.entry.deadline ?? Number.POSITIVE_INFINITY,
-  tieBefore: idBefore,
+  tieOf: sequenceOf,
   positionOf: (node) => node.deadlinePosition,
   setPosition: (node, position) => {
     node.deadlinePosition = position;
