@@ -16,6 +16,8 @@ export interface PlacementBenchOptions {
   readonly naivePicks: number;
   /** Picks of the shadow-checked run. */
   readonly checkPicks: number;
+  /** Picks of each phase-timed run (separate runs: their extra clock reads stay out of the timed picks). */
+  readonly phasePicks: number;
 }
 
 /** Mean µs per pick of each phase. */
@@ -70,6 +72,16 @@ function meansOf(phases: Phases, picks: number): PhaseMeans {
   return { popUs: phases.pop / picks / 1_000, decideUs: phases.decide / picks / 1_000, actUs: phases.act / picks / 1_000 };
 }
 
+/** Mean time per phase over `picks` picks of a fresh placer, after `warmup` untimed ones. */
+function phaseMeans(scenario: Scenario, drive: DriveOptions, cache: boolean, warmup: number, picks: number): PhaseMeans {
+  const phases: Phases = { pop: 0, decide: 0, act: 0 };
+  const driver = new PlacementDriver(indexedPlacerFor(scenario, { cache, phases }), drive);
+  driver.run(warmup, false);
+  Object.assign(phases, { pop: 0, decide: 0, act: 0 });
+  driver.run(picks, true);
+  return meansOf(phases, picks);
+}
+
 function shadowCheck(scenario: Scenario, drive: DriveOptions, picks: number): ShadowAgreement {
   const fresh: DecisionEngine = scenario.engine;
   const tally = { decisions: 0, identical: 0 };
@@ -84,7 +96,8 @@ function shadowCheck(scenario: Scenario, drive: DriveOptions, picks: number): Sh
 /**
  * Pick-and-place at the scenario's queue length and fleet: core's queue + engine, the same with
  * core's decision cache (interleaved in chunks, so load from other processes hits both),
- * per-phase means, a shadow check of cached decisions, and the naive baseline on a few picks.
+ * per-phase means (from separate runs), a shadow check of cached decisions, and the naive
+ * baseline on a few picks.
  */
 export function runPlacementBench(scenario: Scenario, options: PlacementBenchOptions): PlacementBench {
   const drive: DriveOptions = {
@@ -94,18 +107,18 @@ export function runPlacementBench(scenario: Scenario, options: PlacementBenchOpt
     maxRunning: options.maxRunning,
     refill: scenario.workload.next,
   };
-  const indexedPhases: Phases = { pop: 0, decide: 0, act: 0 };
-  const cachedPhases: Phases = { pop: 0, decide: 0, act: 0 };
   let statsAtWarmup: CacheStats = { hits: 0, assembled: 0, evaluated: 0, flushes: 0 };
-  const indexed = new PlacementDriver(indexedPlacerFor(scenario, { phases: indexedPhases }), drive);
-  const cachedPlacer = indexedPlacerFor(scenario, { cache: true, phases: cachedPhases });
+  const indexed = new PlacementDriver(indexedPlacerFor(scenario), drive);
+  const cachedPlacer = indexedPlacerFor(scenario, { cache: true });
   const cached = new PlacementDriver(cachedPlacer, drive);
   interleave([indexed, cached], options.warmup, options.picks, options.chunk, () => {
-    Object.assign(indexedPhases, { pop: 0, decide: 0, act: 0 });
-    Object.assign(cachedPhases, { pop: 0, decide: 0, act: 0 });
     statsAtWarmup = statsOf(cachedPlacer);
   });
-  const phases = { indexed: meansOf(indexedPhases, options.picks), cached: meansOf(cachedPhases, options.picks) };
+  const cache = since(statsOf(cachedPlacer), statsAtWarmup);
+  const phases = {
+    indexed: phaseMeans(scenario, drive, false, options.warmup, options.phasePicks),
+    cached: phaseMeans(scenario, drive, true, options.warmup, options.phasePicks),
+  };
   const shadow = shadowCheck(scenario, drive, options.checkPicks);
   const naivePlacer = naivePlacerFor(scenario);
   const naive = new PlacementDriver(naivePlacer, drive);
@@ -116,7 +129,7 @@ export function runPlacementBench(scenario: Scenario, options: PlacementBenchOpt
   return {
     indexed: indexed.result(),
     cached: cached.result(),
-    cache: since(statsOf(cachedPlacer), statsAtWarmup),
+    cache,
     phases,
     shadow,
     naive: naive.result(),

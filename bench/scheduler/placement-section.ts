@@ -36,7 +36,10 @@ export function placementSection(scenario: Scenario, options: PlacementBenchOpti
   );
   const phase = (name: string, means: { popUs: number; decideUs: number; actUs: number }) =>
     `   ${name}: queue.pop ${micros(means.popUs)} µs + decide ${micros(means.decideUs)} µs + allocate & mark busy ${micros(means.actUs)} µs`;
-  print('   where the time goes (mean per timed pick above; three extra clock reads per pick, about 0.1 µs):');
+  print(
+    `   where the time goes (mean per pick of separate runs of ${integer(options.phasePicks)} picks each, timed per phase: ` +
+      'three extra clock reads per pick, about 0.2 µs, kept out of the timed picks above):',
+  );
   print(phase('indexed', bench.phases.indexed));
   print(phase('cached ', bench.phases.cached));
   const { hits, assembled, evaluated, flushes } = bench.cache;

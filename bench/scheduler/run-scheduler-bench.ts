@@ -69,6 +69,7 @@ targets.push(
       maxRunning: 5_000,
       naivePicks: quick ? 3 : 5,
       checkPicks: quick ? 2_000 : 5_000,
+      phasePicks: quick ? 2_000 : 10_000,
     }),
   )),
 );

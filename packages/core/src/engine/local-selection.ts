@@ -53,7 +53,7 @@ export class LocalSelection {
   observe(passing: PassingClasses, now: number): void {
     const { classes } = passing;
     this.classes = classes;
-    this.waits.length = classes.length;
+    if (this.waits.length !== classes.length) this.waits.length = classes.length;
     this.anyFree = false;
     this.minWaitSeconds = undefined;
     for (let index = 0; index < classes.length; index++) {
@@ -72,8 +72,8 @@ export class LocalSelection {
 
   /**
    * Picks among the observed classes, free ones only if any is free: `best` by the highest total
-   * (`totalOf(index)`), then the shorter wait, the lower cost, the GPU registered first;
-   * `cheapest` by the lowest cost, then the GPU registered first.
+   * (`totalOf(index)`), then the shorter wait, the lower cost, the smaller GPU id; `cheapest` by
+   * the lowest cost, then the smaller GPU id.
    */
   select(passing: PassingClasses, totalOf: (index: number) => number): void {
     const { costs } = passing;
@@ -93,14 +93,14 @@ export class LocalSelection {
       }
       const cost = costs[index] as number;
       const cheapestCost = costs[this.cheapest] as number;
-      if (cost < cheapestCost || (cost === cheapestCost && this.joinedBefore(index, this.cheapest))) this.cheapest = index;
+      if (cost < cheapestCost || (cost === cheapestCost && this.idBefore(index, this.cheapest))) this.cheapest = index;
     }
   }
 
   /**
    * The same choice as `observe` then `select` when some passing class is free, reading classes
-   * only in `order` up to the first free one (and the free ones tied with it, which the member
-   * registered first decides). False when no class is free: then `observe` and `select`. Afterwards only
+   * only in `order` up to the first free one (and the free ones tied with it, which the smaller
+   * member id decides). False when no class is free: then `observe` and `select`. Afterwards only
    * the waits of `best` and `cheapest` are known (0).
    */
   selectFree(passing: PassingClasses, order: FreeOrder): boolean {
@@ -112,7 +112,7 @@ export class LocalSelection {
     this.cheapest = this.firstFree(order.byCost, undefined, costs);
     this.anyFree = true;
     this.minWaitSeconds = 0;
-    this.waits.length = passing.classes.length;
+    if (this.waits.length !== passing.classes.length) this.waits.length = passing.classes.length;
     this.waits[this.best] = 0;
     this.waits[this.cheapest] = 0;
     return true;
@@ -131,7 +131,7 @@ export class LocalSelection {
 
   /**
    * The first free class in `order`, or among the free ones ranked equal with it (same cost, and
-   * same total when `totals` is given) the one whose member joined the fleet first; -1 if none.
+   * same total when `totals` is given) the one whose member has the smallest id; -1 if none.
    */
   private firstFree(order: readonly number[], totals: readonly number[] | undefined, costs: readonly number[]): number {
     const classes = this.classes;
@@ -142,7 +142,7 @@ export class LocalSelection {
       for (let next = position + 1; next < order.length; next++) {
         const other = order[next] as number;
         if (costs[other] !== costs[index] || (totals !== undefined && totals[other] !== totals[index])) break;
-        if ((classes[other] as GpuClassView).soonestBusyUntil() === undefined && this.joinedBefore(other, chosen)) chosen = other;
+        if ((classes[other] as GpuClassView).soonestBusyUntil() === undefined && this.idBefore(other, chosen)) chosen = other;
       }
       return chosen;
     }
@@ -156,12 +156,12 @@ export class LocalSelection {
     const cost = costs[index] as number;
     const bestCost = costs[best] as number;
     if (cost !== bestCost) return cost < bestCost;
-    return this.joinedBefore(index, best);
+    return this.idBefore(index, best);
   }
 
-  /** Whether the observed member of class `index` joined the fleet before that of class `other`. */
-  private joinedBefore(index: number, other: number): boolean {
+  /** Whether the observed member of class `index` has a smaller id than that of class `other` (compared by rank). */
+  private idBefore(index: number, other: number): boolean {
     const classes = this.classes;
-    return (classes[index] as GpuClassView).soonestOrdinal() < (classes[other] as GpuClassView).soonestOrdinal();
+    return (classes[index] as GpuClassView).soonestRank() < (classes[other] as GpuClassView).soonestRank();
   }
 }

@@ -63,19 +63,23 @@ function mixText(hash: number, value: string | undefined): number {
 
 function mixNumber(hash: number, value: number | undefined): number {
   if (value === undefined) return Math.imul(hash ^ 0x2d, FNV_PRIME);
+  // Small integers (most fields) mix as themselves; equal numbers always take the same branch.
+  if ((value | 0) === value) return Math.imul(Math.imul(hash ^ 0x3c, FNV_PRIME) ^ value, FNV_PRIME);
   numberBits[0] = value === 0 ? 0 : value; // -0 === 0, so both must hash alike
   return Math.imul(Math.imul(hash ^ (numberWords[0] as number), FNV_PRIME) ^ (numberWords[1] as number), FNV_PRIME);
 }
 
 function mixList(hash: number, values: readonly string[] | undefined): number {
-  let mixed = mixNumber(hash, values?.length);
-  for (const value of values ?? []) mixed = mixText(mixed, value);
+  if (values === undefined) return Math.imul(hash ^ 0x2d, FNV_PRIME);
+  let mixed = mixNumber(hash, values.length);
+  for (let index = 0; index < values.length; index++) mixed = mixText(mixed, values[index]);
   return mixed;
 }
 
 /**
- * A 32-bit hash of the fields {@link sameRequirements} compares (FNV-1a): specs it calls the same
- * hash alike. Only an index into buckets: the comparison decides.
+ * A 30-bit hash of the fields {@link sameRequirements} compares (FNV-1a): specs it calls the same
+ * hash alike. Only an index into buckets: the comparison decides. 30 bits, so the hash is a small
+ * integer that a `Map` keys without boxing it.
  */
 export function requirementHash(spec: JobSpec, reads: PolicyReads): number {
   const { requirements: needs, media } = spec;
@@ -101,5 +105,5 @@ export function requirementHash(spec: JobSpec, reads: PolicyReads): number {
   hash = mixNumber(hash, media.count);
   if (reads.priority) hash = mixText(hash, spec.priority);
   if (reads.deadline) hash = mixNumber(hash, spec.deadline);
-  return hash >>> 0;
+  return hash & 0x3fffffff;
 }

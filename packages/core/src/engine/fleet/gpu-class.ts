@@ -15,12 +15,12 @@ export interface GpuClassView {
   readonly health: GpuHealth;
   readonly costProfile: LocalCostProfile;
   readonly size: number;
-  /** The member that is free soonest (free ones first, then by `busyUntil`, then the one registered first). */
+  /** The member that is free soonest (free ones first, then by `busyUntil`, then by id). */
   soonest(): LocalGpuState | undefined;
   /** The soonest member's `busyUntil` without reading the member: undefined when it is free now (or the class is empty). O(1). */
   soonestBusyUntil(): number | undefined;
-  /** When the soonest member joined the fleet (smaller: earlier; see `soonest`), for ties between classes; NaN for an empty class. */
-  soonestOrdinal(): number;
+  /** The soonest member's id rank (orders like its id, see `soonest`), for ties between classes; NaN for an empty class. */
+  soonestRank(): number;
   /** Every member, unordered. Linear: for explanations on request, never on the hot path. */
   members(): readonly LocalGpuState[];
 }
@@ -48,14 +48,14 @@ export interface FleetMember {
   state: LocalGpuState;
   gpuClass: GpuClass;
   position: number;
-  /** When the GPU joined the fleet (0, 1, 2, …; kept across class changes): ties go to the GPU registered first, as seed 000 scans its GPUs. */
-  readonly ordinal: number;
+  /** A number that orders like the GPU's id (the fleet's `IdRanks`): ties compare it instead of the id. */
+  rank: number;
 }
 
-/** Free members first, then the soonest `busyUntil`, then the GPU registered first. */
+/** Free members first, then the soonest `busyUntil`, then the smaller id (by its rank). */
 const bySoonestFree: HeapOrder<FleetMember> = {
   keyOf: (member) => member.state.busyUntil ?? Number.NEGATIVE_INFINITY,
-  tieOf: (member) => member.ordinal,
+  tieOf: (member) => member.rank,
   positionOf: (member) => member.position,
   setPosition: (member, position) => {
     member.position = position;
@@ -66,6 +66,8 @@ export class GpuClass implements GpuClassView {
   private readonly heap = new IntrusiveHeap(bySoonestFree);
   /** The first member's heap key, kept beside the class's other fields: decisions read it for every class. */
   private soonestKey: number | undefined;
+  /** The first member's rank, beside its key: ties between classes read it without the member. */
+  private soonestTie = Number.NaN;
 
   constructor(
     readonly key: string,
@@ -80,19 +82,24 @@ export class GpuClass implements GpuClassView {
 
   add(member: FleetMember): void {
     this.heap.push(member);
-    this.soonestKey = this.heap.peekKey();
+    this.noteSoonest();
   }
 
   /** Re-sorts a member after its state changed (same class). */
   update(member: FleetMember): void {
     this.heap.update(member);
-    this.soonestKey = this.heap.peekKey();
+    this.noteSoonest();
   }
 
   remove(member: FleetMember): boolean {
     const removed = this.heap.remove(member);
-    this.soonestKey = this.heap.peekKey();
+    this.noteSoonest();
     return removed;
+  }
+
+  private noteSoonest(): void {
+    this.soonestKey = this.heap.peekKey();
+    this.soonestTie = this.heap.peekTie() ?? Number.NaN;
   }
 
   soonest(): LocalGpuState | undefined {
@@ -104,8 +111,14 @@ export class GpuClass implements GpuClassView {
     return key === undefined || key === Number.NEGATIVE_INFINITY ? undefined : key;
   }
 
-  soonestOrdinal(): number {
-    return this.heap.peek()?.ordinal ?? Number.NaN;
+  /** Restores the order after the members' ranks were renumbered. */
+  reorder(): void {
+    this.heap.reorder();
+    this.noteSoonest();
+  }
+
+  soonestRank(): number {
+    return this.soonestTie;
   }
 
   members(): readonly LocalGpuState[] {

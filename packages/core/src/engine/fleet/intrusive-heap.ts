@@ -20,11 +20,14 @@ export interface HeapOrder<Node> {
 /** Position of a node that is in no heap (of that order). */
 export const NOT_IN_HEAP = -1;
 
-/** Children per node: a 4-ary heap is half as deep as a binary one, and siblings' keys share a cache line. */
-const ARITY = 4;
+/**
+ * Children per node: an 8-ary heap is a third as deep as a binary one, so a sift moves (and
+ * writes the position of) a third as many nodes, and eight siblings' keys fill one cache line.
+ */
+const ARITY = 8;
 
 /**
- * A 4-ary min-heap over nodes that store their own positions: push, pop, remove and re-key in
+ * An 8-ary min-heap over nodes that store their own positions: push, pop, remove and re-key in
  * O(log n) with no map lookups and no allocation besides the arrays' growth; peek in O(1). Keys
  * and ties sit in their own arrays, so sifting compares numbers in contiguous memory and touches
  * a node only to move it.
@@ -46,7 +49,7 @@ export class IntrusiveHeap<Node> {
   }
 
   /**
-   * The node at heap index `index` (0 is the first; the children of `i` are `4i + 1` to `4i + 4`,
+   * The node at heap index `index` (0 is the first; the children of `i` are `8i + 1` to `8i + 8`,
    * each never before its parent): for searches that skip whole subtrees.
    */
   at(index: number): Node | undefined {
@@ -56,6 +59,11 @@ export class IntrusiveHeap<Node> {
   /** The first node's key (as `keyOf` gave it when the node was placed), if any: no need to touch the node. */
   peekKey(): number | undefined {
     return this.keys[0];
+  }
+
+  /** The first node's tie (as `tieOf` gave it when the node was placed), if any. */
+  peekTie(): number | undefined {
+    return this.ties[0];
   }
 
   /** Heap index of the first child of `index` (see {@link at}); the others follow it, up to the arity or the size. */
@@ -101,6 +109,19 @@ export class IntrusiveHeap<Node> {
     this.siftUp(node, key, tie, position);
     if (this.order.positionOf(node) === position) this.siftDown(node, key, tie, position);
     return true;
+  }
+
+  /** Re-reads every node's key and tie (after they changed together) and restores the order: O(n). */
+  reorder(): void {
+    const { nodes, keys, ties, order } = this;
+    for (let index = 0; index < nodes.length; index++) {
+      const node = nodes[index] as Node;
+      keys[index] = order.keyOf(node);
+      ties[index] = order.tieOf(node);
+    }
+    for (let index = ((nodes.length - 2) / ARITY) | 0; index >= 0 && nodes.length > 1; index--) {
+      this.siftDown(nodes[index] as Node, keys[index] as number, ties[index] as number, index);
+    }
   }
 
   /** Every node, in heap order (not sorted). */

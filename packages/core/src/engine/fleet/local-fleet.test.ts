@@ -37,6 +37,21 @@ describe('LocalFleet', () => {
     expect(fleet.classes()).toHaveLength(5);
   });
 
+  it('among free GPUs of a class names the smallest id, whatever order they were added in, also after ranks are renumbered', () => {
+    // Each id sorts just before the previous one and after 'gpu_a': ranks run out of room and are renumbered.
+    const ids = Array.from({ length: 70 }, (_, step) => `gpu_a${'0'.repeat(70 - step)}`);
+    const fleet = createLocalFleet([state('gpu_0'), state('gpu_a'), state('gpu_b'), ...ids.map((id) => state(id))]);
+    const gpuClass = fleet.classes()[0];
+    expect(fleet.classes()).toHaveLength(1);
+    const order: (string | undefined)[] = [];
+    for (let index = 0; index < 73; index++) {
+      const gpuId = gpuClass?.soonest()?.gpu.id as string;
+      order.push(gpuId);
+      fleet.setBusyUntil(gpuId, 1_000);
+    }
+    expect(order).toEqual(['gpu_0', 'gpu_a', ...[...ids].reverse(), 'gpu_b']);
+  });
+
   it('keeps the soonest-free GPU of a class first and follows updates', () => {
     const fleet = createLocalFleet([state('gpu_00000001', { busyUntil: 5_000 }), state('gpu_00000002', { busyUntil: 2_000 })]);
     const soonest = () => fleet.classes()[0]?.soonest()?.gpu.id;

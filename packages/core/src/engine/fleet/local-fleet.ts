@@ -1,6 +1,7 @@
 import { parseSchedulerConfig, type SchedulerConfig } from '../../config/scheduler-config.js';
 import { type LocalCostProfile, resolveLocalCostProfile } from '../../cost/local-cost-profile.js';
 import { type FleetMember, GpuClass, type GpuClassView, gpuClassKey } from './gpu-class.js';
+import { IdRanks } from './id-ranks.js';
 import { NOT_IN_HEAP } from './intrusive-heap.js';
 import type { GpuHealth, LocalGpuState } from './local-gpu-state.js';
 
@@ -18,7 +19,7 @@ export class LocalFleet {
   private allocated = 0;
   private usable = 0;
   private structure = 0;
-  private joined = 0;
+  private readonly ranks = new IdRanks();
 
   constructor(private readonly cost: SchedulerConfig['cost'] = parseSchedulerConfig().cost) {}
 
@@ -57,14 +58,16 @@ export class LocalFleet {
       this.replaceState(member, state);
       return;
     }
-    this.remove(state.gpu.id);
+    if (member !== undefined) this.detach(member);
     let gpuClass = this.classesByKey.get(key);
     if (gpuClass === undefined) {
       gpuClass = new GpuClass(key, state.gpu, health, costProfile);
       this.classesByKey.set(key, gpuClass);
       this.classList = undefined;
     }
-    const added: FleetMember = { state, gpuClass, position: NOT_IN_HEAP, ordinal: member?.ordinal ?? this.joined++ };
+    const version = this.ranks.version;
+    const added: FleetMember = { state, gpuClass, position: NOT_IN_HEAP, rank: this.ranks.rankOf(state.gpu.id) };
+    if (this.ranks.version !== version) this.rerank();
     gpuClass.add(added);
     this.members.set(state.gpu.id, added);
     this.count(state, health, +1);
@@ -86,16 +89,28 @@ export class LocalFleet {
   remove(gpuId: string): boolean {
     const member = this.members.get(gpuId);
     if (member === undefined) return false;
+    this.detach(member);
+    this.ranks.delete(gpuId);
+    return true;
+  }
+
+  /** Takes a member out of its class and the fleet; its id keeps its rank. */
+  private detach(member: FleetMember): void {
     const gpuClass = member.gpuClass;
     gpuClass.remove(member);
     if (gpuClass.size === 0) {
       this.classesByKey.delete(gpuClass.key);
       this.classList = undefined;
     }
-    this.members.delete(gpuId);
+    this.members.delete(member.state.gpu.id);
     this.count(member.state, gpuClass.health, -1);
     this.structure++;
-    return true;
+  }
+
+  /** Every rank was renumbered: members read theirs again and classes restore their order. */
+  private rerank(): void {
+    for (const [gpuId, member] of this.members) member.rank = this.ranks.find(gpuId) as number;
+    for (const gpuClass of this.classesByKey.values()) gpuClass.reorder();
   }
 
   /** The classes of identical GPUs, in a stable order (first registration first). */

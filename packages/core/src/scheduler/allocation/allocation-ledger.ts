@@ -39,7 +39,7 @@ export interface ReleasedAllocation extends Allocation {
  */
 export class AllocationLedger {
   private readonly live = new Map<string, Allocation>();
-  private readonly byGpu = new Map<string, string>();
+  private readonly byGpu = new Map<string, Allocation>();
   private sequence = 0;
   private releasedCount = 0;
 
@@ -51,7 +51,7 @@ export class AllocationLedger {
     for (const gpuId of gpuIds) {
       const holder = this.byGpu.get(gpuId);
       if (holder !== undefined) {
-        throw new AllocationError(`GPU ${gpuId} is already allocated (${holder}); job ${jobId} cannot have it too.`);
+        throw new AllocationError(`GPU ${gpuId} is already allocated (${holder.id}); job ${jobId} cannot have it too.`);
       }
     }
     const allocation: Allocation = {
@@ -64,7 +64,7 @@ export class AllocationLedger {
       allocatedMemoryGb: request.allocatedMemoryGb,
     };
     this.live.set(allocation.id, allocation);
-    for (const gpuId of gpuIds) this.byGpu.set(gpuId, allocation.id);
+    for (const gpuId of gpuIds) this.byGpu.set(gpuId, allocation);
     return allocation;
   }
 
@@ -80,8 +80,7 @@ export class AllocationLedger {
 
   /** The live allocation holding a GPU, if any. */
   holderOf(gpuId: string): Allocation | undefined {
-    const id = this.byGpu.get(gpuId);
-    return id === undefined ? undefined : this.live.get(id);
+    return this.byGpu.get(gpuId);
   }
 
   get(allocationId: string): Allocation | undefined {
