@@ -1,6 +1,7 @@
-import type { DecisionOutcome, QueueEntry } from '@aima/core';
+import type { DecisionOutcome } from '@aima/core';
 import { type LatencyFigures, latencyFigures } from './latency.js';
 import type { Placer } from './placement.js';
+import type { JobEntry } from './queue-workload.js';
 
 /** How to drive a placer. */
 export interface DriveOptions {
@@ -13,7 +14,7 @@ export interface DriveOptions {
   /** Live allocations at most: before each round the oldest complete (are released) to make room. */
   readonly maxRunning: number;
   /** Makes a new arrival after each pick (untimed), so the queue keeps its size. Absent: no refill. */
-  readonly refill?: (now: number) => QueueEntry;
+  readonly refill?: (now: number) => JobEntry;
   /** Records the picked job ids (for order checks). */
   readonly recordOrder?: boolean;
 }

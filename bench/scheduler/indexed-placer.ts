@@ -7,9 +7,9 @@ import {
   JobPriorityQueue,
   type JobSpec,
   type OfferBook,
-  type QueueEntry,
 } from '@aima/core';
 import { type PlacementStep, type Placer, RunningJobs, runMs, vramNeededGb } from './placement.js';
+import type { JobEntry } from './queue-workload.js';
 
 /** Time spent per phase of pick-and-place, ns, summed (when asked for: costs three clock reads per pick). */
 export interface Phases {
@@ -26,8 +26,8 @@ export interface IndexedPlacerOptions {
   readonly registry: GpuRegistry;
   readonly offers: OfferBook;
   readonly uploadBandwidthMbps: number;
-  readonly entries: readonly QueueEntry[];
-  readonly specs: ReadonlyMap<string, JobSpec>;
+  /** The queued jobs, each with its spec (as the scheduler's queue entries carry the job record). */
+  readonly entries: readonly JobEntry[];
   /** Called with every decision before it is acted on (for shadow checks; slows the placer). */
   readonly onDecision?: (spec: JobSpec, context: DecisionContext, decision: Decision) => void;
   readonly phases?: Phases;
@@ -44,9 +44,9 @@ const clock = () => process.hrtime.bigint();
  */
 export class IndexedPlacer implements Placer {
   readonly name: string;
-  readonly queue: JobPriorityQueue;
+  readonly queue: JobPriorityQueue<JobEntry>;
   readonly jobs = new RunningJobs();
-  private readonly waiting: QueueEntry[] = [];
+  private readonly waiting: JobEntry[] = [];
 
   constructor(private readonly options: IndexedPlacerOptions) {
     this.name = options.engine.cacheStats ? 'indexed + decision cache (core)' : 'indexed (core queue + engine)';
@@ -67,7 +67,7 @@ export class IndexedPlacer implements Placer {
     return this.jobs.size;
   }
 
-  push(entry: QueueEntry): void {
+  push(entry: JobEntry): void {
     this.queue.push(entry);
   }
 
@@ -76,8 +76,7 @@ export class IndexedPlacer implements Placer {
     const begin = phases && clock();
     const entry = this.queue.pop(now);
     if (entry === undefined) return undefined;
-    const spec = this.options.specs.get(entry.id);
-    if (spec === undefined) throw new Error(`no spec for ${entry.id}`);
+    const spec = entry.spec;
     const popped = phases && clock();
     const context = this.context(now);
     const decision = this.options.engine.decide(spec, context);

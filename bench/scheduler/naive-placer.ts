@@ -1,5 +1,6 @@
-import { effectivePriority, type JobSpec, type LocalGpuState, type QueueEntry, type SchedulerConfig } from '@aima/core';
+import { effectivePriority, type LocalGpuState, type SchedulerConfig } from '@aima/core';
 import { type PlacementStep, type Placer, RunningJobs, runMs, vramNeededGb } from './placement.js';
+import type { JobEntry } from './queue-workload.js';
 
 /** A GPU as the naive baseline keeps it. */
 export interface NaiveGpu {
@@ -10,7 +11,7 @@ export interface NaiveGpu {
 
 /** A queued job and when it arrived in the naive queue (for ties, as core's queue breaks them). */
 interface Queued {
-  readonly entry: QueueEntry;
+  readonly entry: JobEntry;
   readonly arrival: number;
 }
 
@@ -18,8 +19,7 @@ interface Queued {
 export interface NaivePlacerOptions {
   readonly config: SchedulerConfig;
   readonly states: readonly LocalGpuState[];
-  readonly entries: readonly QueueEntry[];
-  readonly specs: ReadonlyMap<string, JobSpec>;
+  readonly entries: readonly JobEntry[];
 }
 
 /**
@@ -36,7 +36,7 @@ export class NaivePlacer implements Placer {
   private arrivals = 0;
   private readonly gpus: NaiveGpu[];
   private readonly byId = new Map<string, NaiveGpu>();
-  private readonly waiting: QueueEntry[] = [];
+  private readonly waiting: JobEntry[] = [];
 
   constructor(private readonly options: NaivePlacerOptions) {
     for (const entry of options.entries) this.push(entry);
@@ -52,7 +52,7 @@ export class NaivePlacer implements Placer {
     return this.jobs.size;
   }
 
-  push(entry: QueueEntry): void {
+  push(entry: JobEntry): void {
     this.entries.push({ entry, arrival: this.arrivals++ });
   }
 
@@ -78,8 +78,7 @@ export class NaivePlacer implements Placer {
     this.entries[index] = this.entries[this.entries.length - 1] as Queued;
     this.entries.pop();
     const best = first.entry;
-    const spec = this.options.specs.get(best.id);
-    if (spec === undefined) throw new Error(`no spec for ${best.id}`);
+    const spec = best.spec;
     const need = vramNeededGb(spec, this.options.config);
     const gpu = this.firstFree(need);
     if (gpu === undefined) {

@@ -1,4 +1,5 @@
-import { type Allocation, AllocationLedger, type DecisionOutcome, type JobSpec, type QueueEntry, type SchedulerConfig } from '@aima/core';
+import { type Allocation, AllocationLedger, type DecisionOutcome, type JobSpec, type SchedulerConfig } from '@aima/core';
+import type { JobEntry } from './queue-workload.js';
 
 /** What one pick-and-place did. */
 export interface PlacementStep {
@@ -14,7 +15,7 @@ export interface Placer {
   /** Picks the job with the highest effective priority at `now` and places it. */
   pickAndPlace(now: number): PlacementStep | undefined;
   /** Queues one more job. */
-  push(entry: QueueEntry): void;
+  push(entry: JobEntry): void;
   /** Releases the oldest allocation (a job completing); false when none is live. */
   completeOldest(now: number): boolean;
   /** Puts jobs that had to wait back in the queue. */

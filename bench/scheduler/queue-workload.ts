@@ -25,12 +25,17 @@ export interface QueueWorkloadOptions {
   readonly seed?: number;
 }
 
+/** A queue entry that carries its job's spec, as the scheduler's entries carry its job record. */
+export interface JobEntry extends QueueEntry {
+  readonly spec: JobSpec;
+}
+
 /** Queued jobs: the queue's entries and each job's spec by id. */
 export interface QueueWorkload {
-  readonly entries: QueueEntry[];
+  readonly entries: JobEntry[];
   readonly specs: Map<string, JobSpec>;
   /** Makes one more job (for refills), queued at `queuedAt`. */
-  readonly next: (queuedAt: number) => QueueEntry;
+  readonly next: (queuedAt: number) => JobEntry;
 }
 
 /** A priority class drawn with the workload's shares. */
@@ -54,17 +59,18 @@ export function createQueueWorkload(options: QueueWorkloadOptions): QueueWorkloa
   const deadlineShare = options.deadlineShare ?? 0.05;
   const specs = new Map<string, JobSpec>();
   let created = 0;
-  const make = (queuedAt: number, deadlineFrom: number): QueueEntry => {
+  const make = (queuedAt: number, deadlineFrom: number): JobEntry => {
     const index = created++;
     const id = `q-${index.toString().padStart(7, '0')}`;
     const priority = drawPriority(random);
     const template = options.specs[index % options.specs.length];
     if (template === undefined) throw new Error('no job specs to cycle through');
-    specs.set(id, { ...template, id, priority });
+    const spec: JobSpec = { ...template, id, priority };
+    specs.set(id, spec);
     const deadline = random.next() < deadlineShare ? deadlineFrom + 600_000 + Math.floor(random.next() * 85_800_000) : undefined;
-    return deadline === undefined ? { id, priority, queuedAt } : { id, priority, queuedAt, deadline };
+    return deadline === undefined ? { id, priority, queuedAt, spec } : { id, priority, queuedAt, deadline, spec };
   };
-  const entries: QueueEntry[] = [];
+  const entries: JobEntry[] = [];
   for (let index = 0; index < options.count; index++) entries.push(make(options.now - Math.floor(random.next() * spreadMs), options.now));
   return { entries, specs, next: (queuedAt) => make(queuedAt, queuedAt) };
 }

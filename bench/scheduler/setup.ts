@@ -98,7 +98,6 @@ export function indexedPlacerFor(scenario: Scenario, setup: IndexedPlacerSetup =
     offers: createOfferBook(scenario.offers),
     uploadBandwidthMbps: scenario.uploadBandwidthMbps,
     entries: scenario.workload.entries,
-    specs: scenario.workload.specs,
   });
 }
 
@@ -107,6 +106,5 @@ export function naivePlacerFor(scenario: Scenario): NaivePlacer {
     config: scenario.engine.config,
     states: scenario.states,
     entries: scenario.workload.entries,
-    specs: scenario.workload.specs,
   });
 }

@@ -207,7 +207,7 @@ export type {
 export type { JobState, JobView } from './scheduler/job-record.js';
 export type { SchedulerStorage } from './scheduler/job-storage.js';
 export { agingFactor, deadlineFactor, effectivePriority } from './scheduler/queue/effective-priority.js';
-export { JobPriorityQueue, type QueueEntry } from './scheduler/queue/job-priority-queue.js';
+export { JobPriorityQueue, type QueueEntry, type QueueTicket } from './scheduler/queue/job-priority-queue.js';
 export { type AvailableGpuFilter, type GpuRecord, GpuRegistry, stableGpuId } from './scheduler/registry/gpu-registry.js';
 export { createScheduler, type JobFilter, type JobHandle, type Scheduler } from './scheduler/scheduler.js';
 export type { LocalProviderBinding, SchedulerOptions } from './scheduler/scheduler-options.js';

@@ -3,9 +3,8 @@ import { JobRejectedError } from '../errors/job-rejected-error.js';
 import { placeOnCloud } from './cloud-placement.js';
 import { decideOnRoute } from './failover/routed-decision.js';
 import { execute, PreemptedSignal } from './job-execution.js';
-import type { JobRecord } from './job-record.js';
+import type { JobRecord, QueuedJob } from './job-record.js';
 import { effectivePriority } from './queue/effective-priority.js';
-import type { QueueEntry } from './queue/job-priority-queue.js';
 import type { SchedulerCore } from './scheduler-core.js';
 
 type LocalTarget = Extract<DecisionTarget, { kind: 'local' }>;
@@ -22,12 +21,13 @@ export class Dispatcher {
     const core = this.core;
     if (!core.started || core.closed) return;
     const limits = core.config.scheduler;
-    const waiting: QueueEntry[] = [];
+    const waiting: QueuedJob[] = [];
     while (core.queue.size > 0 && waiting.length < limits.backfillScanLimit && this.hasCapacity()) {
       const now = core.clock.now();
       const entry = core.queue.pop(now);
-      const record = entry && core.jobs.get(entry.id);
-      if (entry === undefined || record === undefined) continue;
+      if (entry === undefined) continue;
+      const record = entry.record;
+      record.queueTicket = undefined;
       const route = record.route;
       const decision =
         route === undefined
@@ -37,7 +37,7 @@ export class Dispatcher {
       core.events.emit('placement-decided', { jobId: record.id, at: now, decision });
       if (!this.place(record, decision)) waiting.push(entry);
     }
-    for (const entry of waiting) core.queue.push(entry);
+    for (const entry of waiting) core.requeue(entry);
     core.armIntervalIfWaiting();
   }
 

@@ -4,6 +4,7 @@ import type { CloudInstance } from '../spec/cloud-instance.js';
 import type { Checkpoint, JobResult, Placement } from '../spec/job-runner.js';
 import type { Timer } from '../time/clock.js';
 import type { FailoverRecord, FailoverRoute } from './failover/failover-types.js';
+import type { QueueEntry, QueueTicket } from './queue/job-priority-queue.js';
 
 /** Where a job is in its life. */
 export type JobState = 'queued' | 'starting' | 'running' | 'completed' | 'failed' | 'cancelled';
@@ -28,6 +29,11 @@ export interface JobView {
   readonly failoverHistory: readonly FailoverRecord[];
 }
 
+/** A job in the scheduler's queue: the queue hands back its record with it, so a pick looks nothing up. */
+export interface QueuedJob extends QueueEntry {
+  readonly record: JobRecord;
+}
+
 /** The scheduler's own mutable record of a job. */
 export interface JobRecord {
   readonly id: string;
@@ -37,6 +43,8 @@ export interface JobRecord {
   state: JobState;
   attempt: number;
   queuedAt?: number;
+  /** The job's place in the queue while it waits there (stale once it is picked: removing by it then does nothing). */
+  queueTicket?: QueueTicket<QueuedJob> | undefined;
   startedAt?: number;
   finishedAt?: number;
   progress: number;

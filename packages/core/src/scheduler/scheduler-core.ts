@@ -15,7 +15,7 @@ import { CostTracker } from './cost-tracker.js';
 import type { SchedulerEvents } from './events/scheduler-events.js';
 import { FailoverHandler } from './failover/failover-handler.js';
 import { HealthMonitor } from './failover/health-monitor.js';
-import { isFinished, type JobRecord, type JobState } from './job-record.js';
+import { isFinished, type JobRecord, type JobState, type QueuedJob } from './job-record.js';
 import { JobStorage } from './job-storage.js';
 import { JobPriorityQueue } from './queue/job-priority-queue.js';
 import type { GpuRegistry } from './registry/gpu-registry.js';
@@ -30,7 +30,7 @@ export class SchedulerCore {
   readonly health: HealthMonitor = new HealthMonitor(this);
   /** Checkpoints and input staging; replaced by `createScheduler` when stores are given. */
   storage: JobStorage;
-  readonly queue: JobPriorityQueue;
+  readonly queue: JobPriorityQueue<QueuedJob>;
   /** Bounds cloud launches in flight (Q7); jobs waiting here count as starting. */
   readonly launches: PQueue;
   readonly counts: Record<JobState, number> = { queued: 0, starting: 0, running: 0, completed: 0, failed: 0, cancelled: 0 };
@@ -82,7 +82,7 @@ export class SchedulerCore {
   enqueue(record: JobRecord): void {
     if (record.state !== 'queued') this.setState(record, 'queued');
     record.queuedAt ??= this.clock.now();
-    this.queue.push({ id: record.id, priority: record.spec.priority, queuedAt: record.queuedAt, deadline: record.spec.deadline });
+    this.requeue({ id: record.id, priority: record.spec.priority, queuedAt: record.queuedAt, deadline: record.spec.deadline, record });
     this.events.emit('job-queued', {
       jobId: record.id,
       at: this.clock.now(),
@@ -92,6 +92,11 @@ export class SchedulerCore {
     this.scheduleTick();
   }
 
+  /** Puts a queue entry (back) in the queue, e.g. a picked job that must wait; no event. */
+  requeue(entry: QueuedJob): void {
+    entry.record.queueTicket = this.queue.push(entry);
+  }
+
   /** Ends a job exactly once: resolves or rejects its result and emits the matching event. */
   finish(
     record: JobRecord,
@@ -99,7 +104,8 @@ export class SchedulerCore {
     gpuIds: readonly string[] = [],
   ): void {
     if (isFinished(record.state)) return;
-    this.queue.remove(record.id);
+    if (record.queueTicket !== undefined) this.queue.remove(record.queueTicket);
+    record.queueTicket = undefined;
     record.retryTimer?.cancel();
     delete record.retryTimer;
     delete record.route;

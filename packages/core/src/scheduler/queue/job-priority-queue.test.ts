@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Priority } from '../../config/job-spec.js';
 import { parseSchedulerConfig } from '../../config/scheduler-config.js';
 import { agingFactor, deadlineFactor, effectivePriority } from './effective-priority.js';
-import { JobPriorityQueue, type QueueEntry } from './job-priority-queue.js';
+import { JobPriorityQueue, type QueueEntry, type QueueTicket } from './job-priority-queue.js';
 
 const config = parseSchedulerConfig().queue;
 
@@ -48,7 +48,7 @@ const entryArbitrary = fc.record({
   deadlineIn: fc.option(fc.integer({ min: -3_600_000, max: 20_000_000 }), { nil: undefined }),
 });
 
-/** The whole queue in pop order at `now`: a full re-sort by effective priority, then class weight, queue time and id. */
+/** The whole queue in pop order at `now`: a full re-sort by effective priority, then class weight, queue time and arrival (ids are given in arrival order). */
 function ranked(entries: readonly QueueEntry[], now: number): QueueEntry[] {
   const weight = (entry: QueueEntry) => config.priorityWeights[entry.priority];
   return [...entries].sort(
@@ -98,6 +98,7 @@ type Operation = ReturnType<typeof operations> extends fc.Arbitrary<(infer T)[]>
 function checkAgainstResort(operationList: readonly Operation[], start: number): void {
   const queue = new JobPriorityQueue(config);
   const model = new Map<string, QueueEntry>();
+  const tickets = new Map<string, QueueTicket>();
   let now = start;
   let created = 0;
   for (const operation of operationList) {
@@ -105,11 +106,12 @@ function checkAgainstResort(operationList: readonly Operation[], start: number):
       const { entry } = operation;
       const id = `job_${String(created++).padStart(4, '0')}`;
       const pushed = { id, priority: entry.priority, queuedAt: now - entry.queuedAt, deadline: deadlineAt(now, entry.deadlineIn) };
-      queue.push(pushed);
+      tickets.set(id, queue.push(pushed));
       model.set(id, pushed);
     } else if (operation.kind === 'remove') {
-      const id = [...model.keys()][operation.pick % Math.max(1, model.size)];
-      expect(queue.remove(id ?? 'none')).toBe(id !== undefined && model.delete(id));
+      const id = [...tickets.keys()][operation.pick % Math.max(1, tickets.size)];
+      const ticket = id === undefined ? undefined : tickets.get(id);
+      if (ticket !== undefined) expect(queue.remove(ticket)).toBe(model.delete(id as string));
     } else {
       now += operation.kind === 'pop' ? operation.advance : -operation.by;
       const expected = ranked([...model.values()], now)[0];
@@ -171,9 +173,29 @@ describe('JobPriorityQueue', () => {
     expect(queue.peek(3_000_000 + 145 * 60_000)?.id).toBe('c-low-deadline'); // 5 × 10 (aged) × 20 (5 min left) = 1000 > 100
     expect(queue.peek(3_000_000 + 151 * 60_000)?.id).toBe('b-normal'); // deadline passed → factor back to 1: 50 < 100
     expect(queue.countByPriority()).toEqual({ critical: 0, high: 0, normal: 1, low: 1, batch: 1 });
-    expect(queue.remove('b-normal')).toBe(true);
-    expect(queue.remove('b-normal')).toBe(false);
-    expect(queue.size).toBe(2);
-    expect(() => queue.push({ id: 'a-batch-old', priority: 'batch', queuedAt: 0 })).toThrow();
+  });
+
+  it('removes by the ticket push gave, once; a ticket of a picked job or of another queue removes nothing', () => {
+    const queue = new JobPriorityQueue(config);
+    const other = new JobPriorityQueue(config);
+    const normal = queue.push({ id: 'b-normal', priority: 'normal', queuedAt: 0 });
+    const batch = queue.push({ id: 'a-batch', priority: 'batch', queuedAt: 0 });
+    const elsewhere = other.push({ id: 'c-high', priority: 'high', queuedAt: 0 });
+    expect(queue.has(normal)).toBe(true);
+    expect(queue.remove(normal)).toBe(true);
+    expect(queue.remove(normal)).toBe(false);
+    expect(queue.has(normal)).toBe(false);
+    expect(queue.remove(elsewhere)).toBe(false);
+    expect(queue.pop(0)?.id).toBe('a-batch');
+    expect(queue.remove(batch)).toBe(false);
+    expect([queue.size, other.size]).toEqual([0, 1]);
+  });
+
+  it('hands back the entry as pushed, with whatever the caller carries in it, and ties go to the job pushed first', () => {
+    const queue = new JobPriorityQueue<QueueEntry & { readonly payload: number }>(config);
+    queue.push({ id: 'z', priority: 'normal', queuedAt: 5, payload: 1 });
+    queue.push({ id: 'a', priority: 'normal', queuedAt: 5, payload: 2 });
+    queue.push({ id: 'z', priority: 'normal', queuedAt: 5, payload: 3 });
+    expect([queue.pop(10)?.payload, queue.pop(10)?.payload, queue.pop(10)?.payload]).toEqual([1, 2, 3]);
   });
 });

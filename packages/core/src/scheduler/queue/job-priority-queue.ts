@@ -9,6 +9,15 @@ import { UrgentJobs } from './urgent-jobs.js';
 export type { QueueEntry } from './queue-node.js';
 
 /**
+ * What `push` hands back for a queued job: keep it to `remove` the job (cancel) or to ask
+ * whether it is still queued. Opaque apart from the entry; a ticket outlives its job's stay in
+ * the queue harmlessly (`remove` and `has` answer false).
+ */
+export interface QueueTicket<Entry extends QueueEntry = QueueEntry> {
+  readonly entry: Entry;
+}
+
+/**
  * The pending jobs, ordered by seed 002's effective priority (base weight × aging × deadline
  * factor) without re-sorting (Q1). Push and remove cost O(log n); pop O(log n) plus the urgent
  * jobs that could still win (the aging bands of `urgent-jobs.ts`).
@@ -20,9 +29,14 @@ export type { QueueEntry } from './queue-node.js';
  *   class's urgent jobs, and leave those when the deadline passes (factor 1 again).
  *
  * `now` should not decrease between calls; when it does, deadlines are re-sorted (O(n log n)).
+ *
+ * The queue keeps no index by id: `push` returns a ticket to remove the job by, and `pop`
+ * returns the entry as pushed, so callers carry their own job record in it (`Entry`) and look
+ * nothing up. Ids need not be unique to the queue; ties in effective priority, class weight and
+ * queue time go to the job pushed first.
  */
-export class JobPriorityQueue {
-  private readonly nodes = new Map<string, QueueNode>();
+export class JobPriorityQueue<Entry extends QueueEntry = QueueEntry> {
+  private count = 0;
   private readonly byClass = priorities.map(() => new IntrusiveHeap(byQueueTime));
   private readonly urgent: readonly UrgentJobs[];
   private readonly upcoming = new IntrusiveHeap(byDeadline);
@@ -39,11 +53,13 @@ export class JobPriorityQueue {
   }
 
   get size(): number {
-    return this.nodes.size;
+    return this.count;
   }
 
-  has(id: string): boolean {
-    return this.nodes.has(id);
+  /** Whether the ticket's job is still in this queue. */
+  has(ticket: QueueTicket<Entry>): boolean {
+    const node = ticket as unknown as QueueNode;
+    return this.byClass[node.classIndex]?.has(node) === true;
   }
 
   /** Number of queued jobs per priority class. */
@@ -55,35 +71,35 @@ export class JobPriorityQueue {
     return counts;
   }
 
-  /** @throws Error when a job with the same id is queued already (a bug in the caller). */
-  push(entry: QueueEntry): void {
-    if (this.nodes.has(entry.id)) throw new Error(`job ${entry.id} is already queued`);
+  /** Queues a job; the ticket removes it again. @throws Error for an unknown priority (a bug in the caller: entries are validated). */
+  push(entry: Entry): QueueTicket<Entry> {
     const node = queueNode(entry, this.pushed++);
-    this.nodes.set(entry.id, node);
     this.classHeap(node).push(node);
+    this.count++;
     if (entry.deadline !== undefined) {
       node.deadlineState = 'upcoming';
       this.upcoming.push(node);
     }
+    return node as unknown as QueueTicket<Entry>;
   }
 
-  remove(id: string): boolean {
-    const node = this.nodes.get(id);
-    if (node === undefined) return false;
-    this.detach(node);
+  /** Takes the ticket's job out of the queue; false when it is no longer queued here. */
+  remove(ticket: QueueTicket<Entry>): boolean {
+    if (!this.has(ticket)) return false;
+    this.detach(ticket as unknown as QueueNode);
     return true;
   }
 
   /** The entry with the highest effective priority at `now`; ties go to the higher class weight, then the earlier queue time, then the job pushed first (as seed 002's stable sort keeps arrival order). */
-  peek(now: number): QueueEntry | undefined {
-    return this.bestAt(now)?.entry;
+  peek(now: number): Entry | undefined {
+    return this.bestAt(now)?.entry as Entry | undefined;
   }
 
-  pop(now: number): QueueEntry | undefined {
+  pop(now: number): Entry | undefined {
     const node = this.bestAt(now);
     if (node === undefined) return undefined;
     this.detach(node);
-    return node.entry;
+    return node.entry as Entry;
   }
 
   private bestAt(now: number): QueueNode | undefined {
@@ -125,7 +141,7 @@ export class JobPriorityQueue {
 
   /** Time went back: a passed deadline may be ahead again, so every deadline starts over as upcoming. */
   private resortDeadlines(): void {
-    for (const node of this.nodes.values()) {
+    for (const node of this.byClass.flatMap((heap) => [...heap.values()])) {
       if (node.entry.deadline === undefined || node.deadlineState === 'upcoming') continue;
       if (node.deadlineState === 'urgent') this.urgentOf(node).remove(node);
       node.deadlineState = 'upcoming';
@@ -134,7 +150,7 @@ export class JobPriorityQueue {
   }
 
   private detach(node: QueueNode): void {
-    this.nodes.delete(node.id);
+    this.count--;
     this.classHeap(node).remove(node);
     if (node.deadlineState === 'upcoming') this.upcoming.remove(node);
     else if (node.deadlineState === 'urgent') this.urgentOf(node).remove(node);

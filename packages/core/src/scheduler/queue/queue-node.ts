@@ -22,7 +22,6 @@ export type DeadlineState = 'none' | 'upcoming' | 'urgent';
 /** One queued job with its positions in the queue's heaps (kept here, so no map per heap). */
 export interface QueueNode {
   readonly entry: QueueEntry;
-  readonly id: string;
   /** Order of arrival in this queue (0, 1, 2, …): among equal queue times, the job pushed first comes out first. */
   readonly sequence: number;
   readonly classIndex: number;
@@ -42,7 +41,6 @@ export function queueNode(entry: QueueEntry, sequence: number): QueueNode {
   if (classIndex < 0) throw new Error(`job ${entry.id} has an unknown priority "${String(entry.priority)}"`);
   return {
     entry,
-    id: entry.id,
     sequence,
     classIndex,
     classPosition: NOT_IN_HEAP,
