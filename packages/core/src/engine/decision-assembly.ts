@@ -23,8 +23,6 @@ export interface AssembledDecision {
   readonly target: 'best' | 'cheapest' | undefined;
   /** The local candidate `scores.local` describes: the local target, else the best one. */
   readonly card: 'best' | 'cheapest' | undefined;
-  /** How many of `decision.reasons` come from the policy; the rest describe the rejections. */
-  readonly policyReasonCount: number;
 }
 
 /** The context score plugins see for this evaluation. */
@@ -72,5 +70,5 @@ export function assembleDecision(
     cloudExamined: cloud.examined,
   });
   const target = resolved.target?.kind !== 'local' ? undefined : resolved.target === choice.best ? 'best' : 'cheapest';
-  return { decision, target, card: target ?? (choice.best ? 'best' : undefined), policyReasonCount: resolved.reasons.length };
+  return { decision, target, card: target ?? (choice.best ? 'best' : undefined) };
 }

@@ -6,7 +6,6 @@ import type { DecisionContext } from './decision-context.js';
 import { DecisionShell } from './decision-shell.js';
 import type { EngineParts } from './engine-setup.js';
 import { type Evaluation, evaluate } from './evaluation.js';
-import type { GpuClassView } from './fleet/gpu-class.js';
 import type { LocalFleet } from './fleet/local-fleet.js';
 import type { LocalGpuState } from './fleet/local-gpu-state.js';
 import type { OfferBook } from './fleet/offer-book.js';
@@ -39,7 +38,6 @@ interface SignatureEntry {
   /** The first job of the signature: later ones match it by `sameRequirements`. */
   readonly spec: JobSpec;
   readonly evaluation: Evaluation;
-  readonly examples: readonly GpuClassView[];
   /** The passing classes by free total score and by cost, for selections among free classes. */
   readonly order: FreeOrder;
   readonly selection: LocalSelection;
@@ -57,8 +55,8 @@ interface SignatureEntry {
  * - per signature, decision shells, one per pair of best and cheapest class. Each call selects
  *   afresh: while some passing class is free, by scanning the classes in the order of their
  *   remembered free scores (and costs) up to the first free one; else by observing every passing
- *   class's wait. A shell whose selection matches gives the decision (members, rejection examples
- *   and `now` brought up to date, see `DecisionShell`), else one is assembled from the evaluation.
+ *   class's wait. A shell whose selection matches gives the decision (members and `now`
+ *   brought up to date, see `DecisionShell`), else one is assembled from the evaluation.
  * Allocating and releasing GPUs needs no invalidation: it is seen by the fresh selection.
  */
 export class DecisionCache {
@@ -96,11 +94,11 @@ export class DecisionCache {
     const remembered = entry.shells.get(key);
     if (remembered?.matches(selection, now, this.reads.now)) {
       this.stats.hits++;
-      return remembered.reuse(selection, now, entry.examples, evaluation);
+      return remembered.reuse(selection, now);
     }
     this.stats.assembled++;
     const assembled = assembleDecision(evaluation, localChoice(selection, evaluation.local), context, this.parts);
-    const shell = DecisionShell.of(assembled, selection, now, entry.examples);
+    const shell = DecisionShell.of(assembled, selection, now);
     if (shell !== undefined) {
       if (entry.shells.size >= SHELLS_PER_SIGNATURE) entry.shells.clear();
       entry.shells.set(key, shell);
@@ -135,7 +133,6 @@ export class DecisionCache {
     const entry: SignatureEntry = {
       spec,
       evaluation,
-      examples: evaluation.log.exampleClasses(),
       order: freeOrder(evaluation.local, this.freeTotals(evaluation, context)),
       selection: new LocalSelection(),
       shells: new Map(),

@@ -1,8 +1,5 @@
-import type { Decision, DecisionTarget, RejectionSummary, ScoreCard } from './decision.js';
+import type { Decision, DecisionTarget, ScoreCard } from './decision.js';
 import type { AssembledDecision } from './decision-assembly.js';
-import { sideNotes } from './decision-explanation.js';
-import type { Evaluation } from './evaluation.js';
-import type { GpuClassView } from './fleet/gpu-class.js';
 import type { LocalGpuState } from './fleet/local-gpu-state.js';
 import type { LocalSelection } from './local-selection.js';
 
@@ -13,21 +10,20 @@ interface Patch {
   target: DecisionTarget;
   card: ScoreCard | undefined;
   estimatedStartAt: number;
-  reasons: readonly string[];
-  localRejections: readonly RejectionSummary[];
 }
 
 /**
  * A decision with a target, and the selection it was assembled from: which passing class was best
  * and cheapest, their waits, whether any class was free, the shortest wait, and the members that
- * named the target, the score card and the rejection examples.
+ * named the target and the score card.
  *
  * With the built-in plugins and policies, a decision depends on the fleet only through that
  * selection and those members: while a fresh selection picks the same classes with the same
  * waits, a fresh decision differs from this one only in the member named by the target and the
- * score card (another GPU of the same class: same model, location, cost and scores), in the
- * members named as rejection examples, and, when the policy does not read `now`, in
- * `estimatedStartAt`. `reuse` brings those up to date.
+ * score card (another GPU of the same class: same model, location, cost and scores) and, when
+ * the policy does not read `now`, in `estimatedStartAt`. `reuse` brings those up to date.
+ * Rejection examples name each class by its smallest member id, which changes only with the
+ * fleet's structure, and the cache drops every shell when that changes.
  */
 export class DecisionShell {
   private constructor(
@@ -38,17 +34,10 @@ export class DecisionShell {
     private readonly cheapestWait: number,
     private readonly anyFree: boolean,
     private readonly minWaitSeconds: number | undefined,
-    /** The GPU id each example class was named by. */
-    private readonly exampleIds: (string | undefined)[],
   ) {}
 
   /** The shell of an assembled decision; undefined without a target (rejections read more of the fleet). */
-  static of(
-    assembled: AssembledDecision,
-    selection: LocalSelection,
-    now: number,
-    examples: readonly GpuClassView[],
-  ): DecisionShell | undefined {
+  static of(assembled: AssembledDecision, selection: LocalSelection, now: number): DecisionShell | undefined {
     if (assembled.decision.target === undefined) return undefined;
     const { best, cheapest, waits } = selection;
     return new DecisionShell(
@@ -59,7 +48,6 @@ export class DecisionShell {
       cheapest < 0 ? 0 : (waits[cheapest] as number),
       selection.anyFree,
       selection.minWaitSeconds,
-      examples.map((gpuClass) => gpuClass.soonest()?.gpu.id),
     );
   }
 
@@ -76,8 +64,8 @@ export class DecisionShell {
     return !readsNow || now === this.now;
   }
 
-  /** The decision for the selection's current members and examples at `now`; remembered for the next call. */
-  reuse(selection: LocalSelection, now: number, examples: readonly GpuClassView[], evaluation: Evaluation): Decision {
+  /** The decision for the selection's current members at `now`; remembered for the next call. */
+  reuse(selection: LocalSelection, now: number): Decision {
     const previous = this.decision;
     const target = previous.target as DecisionTarget;
     const card = previous.scores.local;
@@ -85,19 +73,8 @@ export class DecisionShell {
       target: this.patchedTarget(target, this.memberOf(this.assembled.target, selection)),
       card: this.patchedCard(card, this.memberOf(this.assembled.card, selection)),
       estimatedStartAt: now === this.now ? (previous.estimatedStartAt as number) : startAt(now, target),
-      reasons: previous.reasons,
-      localRejections: previous.rejections.local,
     };
-    if (this.examplesMoved(examples)) {
-      patch.localRejections = evaluation.log.summary('local');
-      const rejections = { local: patch.localRejections, cloud: previous.rejections.cloud };
-      patch.reasons = [
-        ...previous.reasons.slice(0, this.assembled.policyReasonCount),
-        ...sideNotes(evaluation.local.feasibleGpus, rejections),
-      ];
-    }
-    const unchanged =
-      patch.target === target && patch.card === card && patch.localRejections === previous.rejections.local && now === this.now;
+    const unchanged = patch.target === target && patch.card === card && now === this.now;
     this.decision = unchanged ? previous : patched(previous, patch);
     this.now = now;
     return this.decision;
@@ -113,19 +90,6 @@ export class DecisionShell {
   private patchedCard(card: ScoreCard | undefined, member: LocalGpuState | undefined): ScoreCard | undefined {
     if (card === undefined || member === undefined || member.gpu.id === card.candidate) return card;
     return { candidate: member.gpu.id, total: card.total, entries: card.entries };
-  }
-
-  /** Whether an example class is now named by another member (and records the new names). */
-  private examplesMoved(examples: readonly GpuClassView[]): boolean {
-    let moved = false;
-    for (let index = 0; index < examples.length; index++) {
-      const id = (examples[index] as GpuClassView).soonest()?.gpu.id;
-      if (id !== this.exampleIds[index]) {
-        this.exampleIds[index] = id;
-        moved = true;
-      }
-    }
-    return moved;
   }
 
   private memberOf(pick: Pick, selection: LocalSelection): LocalGpuState | undefined {
@@ -148,14 +112,14 @@ function patched(decision: Decision, patch: Patch): Decision {
     outcome: decision.outcome,
     policy: decision.policy,
     rule: decision.rule,
-    reasons: patch.reasons,
+    reasons: decision.reasons,
     target: patch.target,
     estimatedCostUsd: decision.estimatedCostUsd as number,
     estimatedStartAt: patch.estimatedStartAt,
     estimatedDurationSeconds: decision.estimatedDurationSeconds,
     scores,
     costs: decision.costs,
-    rejections: { local: patch.localRejections, cloud: decision.rejections.cloud },
+    rejections: decision.rejections,
     considered: decision.considered,
     alternatives: decision.alternatives,
   };

@@ -2,7 +2,7 @@ import type { Side } from './candidates.js';
 import type { RejectedCandidate, RejectionSummary } from './decision.js';
 import type { GpuClassView } from './fleet/gpu-class.js';
 
-/** A rejected candidate as recorded: a name, or a GPU class named by its soonest-free member when summarised. */
+/** A rejected candidate as recorded: a name, or a GPU class named by its smallest member id when summarised. */
 export type RejectionExample = string | GpuClassView;
 
 interface Tally {
@@ -14,8 +14,8 @@ interface Tally {
 /**
  * Counts rejections by side, plugin and reason in O(1) each. Per-candidate detail is kept only
  * when asked for, so the summary never makes a decision linear in the fleet. A local class is
- * named by its soonest-free member when the summary is made, so a log of filter results stays
- * right while GPUs are allocated and released (only their order within a class changes).
+ * named by its smallest member id, which allocating and releasing GPUs does not change: a log of
+ * filter results stays right, word for word, while the fleet's structure does.
  */
 export class RejectionLog {
   private readonly tallies: Record<Side, Map<string, Map<string, Tally>>> = { local: new Map(), cloud: new Map() };
@@ -41,20 +41,11 @@ export class RejectionLog {
     this.detailed?.push(entry);
   }
 
-  /** The classes named in the summaries (the first rejected for each plugin and reason), for callers that track their members. */
-  exampleClasses(): GpuClassView[] {
-    const classes: GpuClassView[] = [];
-    for (const byReason of this.tallies.local.values()) {
-      for (const tally of byReason.values()) if (typeof tally.example !== 'string') classes.push(tally.example);
-    }
-    return classes;
-  }
-
   summary(side: Side): RejectionSummary[] {
     const result: RejectionSummary[] = [];
     for (const [plugin, byReason] of this.tallies[side]) {
       for (const [reason, tally] of byReason) {
-        const candidate = typeof tally.example === 'string' ? tally.example : (tally.example.soonest()?.gpu.id ?? '');
+        const candidate = typeof tally.example === 'string' ? tally.example : (tally.example.exampleId() ?? '');
         const example = tally.detail === undefined ? { candidate } : { candidate, detail: tally.detail };
         result.push({ plugin, reason, count: tally.count, example });
       }

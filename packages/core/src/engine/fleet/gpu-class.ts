@@ -19,6 +19,11 @@ export interface GpuClassView {
   soonest(): LocalGpuState | undefined;
   /** The soonest member's `busyUntil` without reading the member: undefined when it is free now (or the class is empty). O(1). */
   soonestBusyUntil(): number | undefined;
+  /**
+   * The smallest member id: how explanations name the class (a rejected class's example). It
+   * changes only when members join or leave, not when they are allocated or released.
+   */
+  exampleId(): string | undefined;
   /** The soonest member's id rank (orders like its id, see `soonest`), for ties between classes; NaN for an empty class. */
   soonestRank(): number;
   /** Every member, unordered. Linear: for explanations on request, never on the hot path. */
@@ -68,6 +73,8 @@ export class GpuClass implements GpuClassView {
   private soonestKey: number | undefined;
   /** The first member's rank, beside its key: ties between classes read it without the member. */
   private soonestTie = Number.NaN;
+  /** The member with the smallest id (rank); undefined when the class is empty or must be looked for again. */
+  private smallest: FleetMember | undefined;
 
   constructor(
     readonly key: string,
@@ -83,6 +90,7 @@ export class GpuClass implements GpuClassView {
   add(member: FleetMember): void {
     this.heap.push(member);
     this.noteSoonest();
+    if (this.smallest !== undefined && member.rank < this.smallest.rank) this.smallest = member;
   }
 
   /** Re-sorts a member after its state changed (same class). */
@@ -94,6 +102,7 @@ export class GpuClass implements GpuClassView {
   remove(member: FleetMember): boolean {
     const removed = this.heap.remove(member);
     this.noteSoonest();
+    if (member === this.smallest) this.smallest = undefined;
     return removed;
   }
 
@@ -119,6 +128,13 @@ export class GpuClass implements GpuClassView {
 
   soonestRank(): number {
     return this.soonestTie;
+  }
+
+  exampleId(): string | undefined {
+    if (this.smallest === undefined) {
+      for (const member of this.heap.values()) if (this.smallest === undefined || member.rank < this.smallest.rank) this.smallest = member;
+    }
+    return this.smallest?.state.gpu.id;
   }
 
   members(): readonly LocalGpuState[] {

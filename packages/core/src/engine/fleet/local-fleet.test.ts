@@ -52,6 +52,19 @@ describe('LocalFleet', () => {
     expect(order).toEqual(['gpu_0', 'gpu_a', ...[...ids].reverse(), 'gpu_b']);
   });
 
+  it('names a class by its smallest member id, which allocations leave alone and members leaving change', () => {
+    const fleet = createLocalFleet([state('gpu_c'), state('gpu_a'), state('gpu_b')]);
+    const gpuClass = fleet.classes()[0];
+    expect(gpuClass?.exampleId()).toBe('gpu_a');
+    fleet.setBusyUntil('gpu_a', 5_000);
+    expect(gpuClass?.soonest()?.gpu.id).toBe('gpu_b');
+    expect(gpuClass?.exampleId()).toBe('gpu_a');
+    fleet.remove('gpu_a');
+    expect(gpuClass?.exampleId()).toBe('gpu_b');
+    fleet.upsert(state('gpu_0'));
+    expect(gpuClass?.exampleId()).toBe('gpu_0');
+  });
+
   it('keeps the soonest-free GPU of a class first and follows updates', () => {
     const fleet = createLocalFleet([state('gpu_00000001', { busyUntil: 5_000 }), state('gpu_00000002', { busyUntil: 2_000 })]);
     const soonest = () => fleet.classes()[0]?.soonest()?.gpu.id;
