@@ -56,6 +56,11 @@ export class IntrusiveHeap<Node> {
     return this.nodes[index];
   }
 
+  /** The key of the node at heap index `index` (see {@link at}) without touching the node: searches prune on it. */
+  keyAt(index: number): number | undefined {
+    return this.keys[index];
+  }
+
   /** The first node's key (as `keyOf` gave it when the node was placed), if any: no need to touch the node. */
   peekKey(): number | undefined {
     return this.keys[0];

@@ -22,6 +22,20 @@ function hasDuplicate(gpuIds: readonly string[]): boolean {
   return false;
 }
 
+/** Where a GPU's holder is kept: one per GPU ever allocated, so allocating and releasing write a field, not a map. */
+interface GpuHold {
+  holder: Allocation | undefined;
+}
+
+const ID_PREFIX = 'alloc_';
+
+/** The sequence number in an allocation id (`alloc_<n>`), or undefined for anything else. */
+function sequenceOf(allocationId: string): number | undefined {
+  if (!allocationId.startsWith(ID_PREFIX)) return undefined;
+  const sequence = Number(allocationId.slice(ID_PREFIX.length));
+  return Number.isSafeInteger(sequence) ? sequence : undefined;
+}
+
 /** Why an allocation ended. */
 export type ReleaseReason = 'completed' | 'failed' | 'cancelled' | 'timeout' | 'preempted' | 'closed' | 'failover';
 
@@ -38,8 +52,9 @@ export interface ReleasedAllocation extends Allocation {
  * reported as `false`).
  */
 export class AllocationLedger {
-  private readonly live = new Map<string, Allocation>();
-  private readonly byGpu = new Map<string, Allocation>();
+  /** Live allocations by the sequence number in their id (a small integer: no string hashing). */
+  private readonly live = new Map<number, Allocation>();
+  private readonly byGpu = new Map<string, GpuHold>();
   private sequence = 0;
   private releasedCount = 0;
 
@@ -49,13 +64,14 @@ export class AllocationLedger {
     if (gpuIds.length === 0) throw new AllocationError(`Job ${jobId}: an allocation needs at least one GPU.`);
     if (hasDuplicate(gpuIds)) throw new AllocationError(`Job ${jobId}: a GPU is listed twice.`);
     for (const gpuId of gpuIds) {
-      const holder = this.byGpu.get(gpuId);
+      const holder = this.byGpu.get(gpuId)?.holder;
       if (holder !== undefined) {
         throw new AllocationError(`GPU ${gpuId} is already allocated (${holder.id}); job ${jobId} cannot have it too.`);
       }
     }
+    const sequence = ++this.sequence;
     const allocation: Allocation = {
-      id: `alloc_${++this.sequence}`,
+      id: ID_PREFIX + sequence,
       jobId,
       gpuIds,
       allocatedAt: request.allocatedAt,
@@ -63,28 +79,38 @@ export class AllocationLedger {
       priority: request.priority,
       allocatedMemoryGb: request.allocatedMemoryGb,
     };
-    this.live.set(allocation.id, allocation);
-    for (const gpuId of gpuIds) this.byGpu.set(gpuId, allocation);
+    this.live.set(sequence, allocation);
+    for (const gpuId of gpuIds) {
+      const hold = this.byGpu.get(gpuId);
+      if (hold === undefined) this.byGpu.set(gpuId, { holder: allocation });
+      else hold.holder = allocation;
+    }
     return allocation;
   }
 
   /** Releases a live allocation; `undefined` when it was released already or never existed. */
   release(allocationId: string, reason: ReleaseReason, now: number): ReleasedAllocation | undefined {
-    const allocation = this.live.get(allocationId);
-    if (allocation === undefined) return undefined;
-    this.live.delete(allocationId);
-    for (const gpuId of allocation.gpuIds) this.byGpu.delete(gpuId);
+    const sequence = sequenceOf(allocationId);
+    const allocation = sequence === undefined ? undefined : this.live.get(sequence);
+    if (sequence === undefined || allocation === undefined || allocation.id !== allocationId) return undefined;
+    this.live.delete(sequence);
+    for (const gpuId of allocation.gpuIds) {
+      const hold = this.byGpu.get(gpuId);
+      if (hold !== undefined) hold.holder = undefined;
+    }
     this.releasedCount++;
     return { ...allocation, releasedAt: now, reason, actualDurationSeconds: Math.max(0, (now - allocation.allocatedAt) / 1000) };
   }
 
   /** The live allocation holding a GPU, if any. */
   holderOf(gpuId: string): Allocation | undefined {
-    return this.byGpu.get(gpuId);
+    return this.byGpu.get(gpuId)?.holder;
   }
 
   get(allocationId: string): Allocation | undefined {
-    return this.live.get(allocationId);
+    const sequence = sequenceOf(allocationId);
+    const allocation = sequence === undefined ? undefined : this.live.get(sequence);
+    return allocation?.id === allocationId ? allocation : undefined;
   }
 
   active(): IterableIterator<Allocation> {

@@ -97,8 +97,10 @@ export class UrgentJobs {
       stack.push(0);
       while (stack.length > 0) {
         const index = stack.pop() as number;
+        // The deadline as the heap keeps it: a pruned job's node is never read.
+        const deadline = heap.keyAt(index) as number;
+        if (weightTimesAging * deadlineFactor(deadline - now, this.config) < contest.bestScore) continue;
         const node = heap.at(index) as QueueNode;
-        if (weightTimesAging * deadlineFactor((node.entry.deadline ?? now) - now, this.config) < contest.bestScore) continue;
         contest.consider(node, effectivePriority(node.entry, now, this.config));
         const first = IntrusiveHeap.firstChild(index);
         const end = Math.min(first + IntrusiveHeap.arity, heap.size);
