@@ -71,7 +71,7 @@ export function measureQueueHeap(gc: () => void, count: number, now: number): Qu
   const held = retainedBytesPerItem(gc, 'QueueEntry objects + id strings', count, (n) => queueEntries(n, now));
   const entries = { ...held, bytesPerItem: held.bytesPerItem - 8 };
   const structures = {
-    label: 'queue structures (entries map, class heaps, deadline heap)',
+    label: 'queue structures (queue nodes, class heaps, deadline heap)',
     count,
     bytesPerItem: total.bytesPerItem - entries.bytesPerItem,
   };

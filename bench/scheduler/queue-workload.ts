@@ -30,10 +30,9 @@ export interface JobEntry extends QueueEntry {
   readonly spec: JobSpec;
 }
 
-/** Queued jobs: the queue's entries and each job's spec by id. */
+/** Queued jobs: the queue's entries, each with its spec. */
 export interface QueueWorkload {
   readonly entries: JobEntry[];
-  readonly specs: Map<string, JobSpec>;
   /** Makes one more job (for refills), queued at `queuedAt`. */
   readonly next: (queuedAt: number) => JobEntry;
 }
@@ -57,7 +56,6 @@ export function createQueueWorkload(options: QueueWorkloadOptions): QueueWorkloa
   const random = createSeededRandom(options.seed ?? 8);
   const spreadMs = (options.spreadHours ?? 6) * 3_600_000;
   const deadlineShare = options.deadlineShare ?? 0.05;
-  const specs = new Map<string, JobSpec>();
   let created = 0;
   const make = (queuedAt: number, deadlineFrom: number): JobEntry => {
     const index = created++;
@@ -66,11 +64,10 @@ export function createQueueWorkload(options: QueueWorkloadOptions): QueueWorkloa
     const template = options.specs[index % options.specs.length];
     if (template === undefined) throw new Error('no job specs to cycle through');
     const spec: JobSpec = { ...template, id, priority };
-    specs.set(id, spec);
     const deadline = random.next() < deadlineShare ? deadlineFrom + 600_000 + Math.floor(random.next() * 85_800_000) : undefined;
     return deadline === undefined ? { id, priority, queuedAt, spec } : { id, priority, queuedAt, deadline, spec };
   };
   const entries: JobEntry[] = [];
   for (let index = 0; index < options.count; index++) entries.push(make(options.now - Math.floor(random.next() * spreadMs), options.now));
-  return { entries, specs, next: (queuedAt) => make(queuedAt, queuedAt) };
+  return { entries, next: (queuedAt) => make(queuedAt, queuedAt) };
 }

@@ -91,7 +91,7 @@ export function schedulerHeapBreakdown(gc: () => void, count: number): HeapFigur
         return resolveResult;
       }),
     ),
-    measure('JobRecord object (10 fields + queuedAt)', (n) =>
+    measure('JobRecord object (10 fields + queuedAt + queueTicket)', (n) =>
       fill(n, (index) => ({
         id: ids[index],
         spec,
@@ -103,6 +103,7 @@ export function schedulerHeapBreakdown(gc: () => void, count: number): HeapFigur
         costUsd: 0,
         settle,
         queuedAt: now,
+        queueTicket: spec,
       })),
     ),
     measure('jobs Map entry (id → record)', (n) => {
@@ -110,12 +111,12 @@ export function schedulerHeapBreakdown(gc: () => void, count: number): HeapFigur
       for (let index = 0; index < n; index++) map.set(ids[index] ?? '', spec);
       return map;
     }),
-    measure('QueueEntry object {id, priority, queuedAt, deadline: undefined}', (n) =>
-      fill(n, (index) => ({ id: ids[index] ?? '', priority: 'normal' as const, queuedAt: now, deadline: undefined })),
+    measure('queue entry {id, priority, queuedAt, deadline: undefined, record}', (n) =>
+      fill(n, (index) => ({ id: ids[index] ?? '', priority: 'normal' as const, queuedAt: now, deadline: undefined, record: spec })),
     ),
   ];
   const entries = fill(count, (index) => ({ id: ids[index] ?? '', priority: 'normal' as const, queuedAt: now, deadline: undefined }));
-  const queue = retainedBytesPerItem(gc, 'JobPriorityQueue structures (entries map + class heap)', count, () => {
+  const queue = retainedBytesPerItem(gc, 'JobPriorityQueue structures (queue nodes + class heap)', count, () => {
     const queue = new JobPriorityQueue(config.queue);
     for (const entry of entries) queue.push(entry);
     return queue;
