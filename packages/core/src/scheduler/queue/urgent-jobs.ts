@@ -1,8 +1,8 @@
 import type { SchedulerConfig } from '../../config/scheduler-config.js';
 import { IntrusiveHeap } from '../../engine/fleet/intrusive-heap.js';
 import { agingFactor, deadlineFactor, effectivePriority } from './effective-priority.js';
-import type { PickContest } from './pick-contest.js';
-import { byDeadline, byQueueTimeInBand, type QueueNode } from './queue-node.js';
+import { PickContest } from './pick-contest.js';
+import { byDeadline, byQueueTimeInBand, priorities, type QueueNode } from './queue-node.js';
 
 type QueueConfig = SchedulerConfig['queue'];
 
@@ -23,6 +23,9 @@ interface Band {
  * search skips each subtree whose bound is below the best score found. Within a band aging varies
  * by at most ×2, so the bound is tight. The bound holds whatever the band's range, so the bands
  * need only follow the clock loosely (and stay exact when it goes back).
+ *
+ * The class's best urgent job at a given `now` is remembered until a job enters or leaves the
+ * urgent set, so the many picks of one dispatch round (or one millisecond) search once.
  */
 export class UrgentJobs {
   private readonly bands: readonly Band[];
@@ -34,6 +37,12 @@ export class UrgentJobs {
   private count = 0;
   /** The last `advance` time: jobs added since are urgent at it, and nothing moves until the clock does. */
   private advancedTo = Number.NaN;
+  /** Finds the class's own best; every job here has the class's weight. */
+  private readonly own: PickContest;
+  /** When `best` was found (NaN: to find again). */
+  private bestAt = Number.NaN;
+  private best: QueueNode | undefined;
+  private bestScore = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly config: QueueConfig,
@@ -45,6 +54,7 @@ export class UrgentJobs {
     this.bands = this.upperWaitMs.map(() => ({ byDeadline: new IntrusiveHeap(byDeadline), byAge: new IntrusiveHeap(byQueueTimeInBand) }));
     this.oldestQueuedAt = new Float64Array(this.bands.length).fill(Number.NaN);
     this.firstDeadline = new Float64Array(this.bands.length).fill(Number.NaN);
+    this.own = new PickContest(priorities.map(() => weight));
   }
 
   get size(): number {
@@ -85,31 +95,44 @@ export class UrgentJobs {
     }
   }
 
-  /** Offers `contest` every urgent job that could beat its best at `now` (depth first over each band's deadline heap). */
+  /** Offers `contest` the class's best urgent job at `now` (its score in full), if any. */
   search(now: number, contest: PickContest, stack: number[]): void {
     if (this.count === 0) return;
+    if (now !== this.bestAt) this.findBest(now, stack);
+    if (this.best !== undefined) contest.consider(this.best, this.bestScore);
+  }
+
+  /** The best urgent job at `now`, depth first over each band's deadline heap, skipping subtrees that cannot beat the best so far. */
+  private findBest(now: number, stack: number[]): void {
+    const own = this.own;
+    own.reset();
     for (let band = 0; band < this.bands.length; band++) {
       const oldestQueuedAt = this.oldestQueuedAt[band] as number;
       if (Number.isNaN(oldestQueuedAt)) continue;
       const weightTimesAging = this.weight * agingFactor((now - oldestQueuedAt) / 1000, this.config);
-      if (weightTimesAging * deadlineFactor((this.firstDeadline[band] as number) - now, this.config) < contest.bestScore) continue;
+      if (weightTimesAging * deadlineFactor((this.firstDeadline[band] as number) - now, this.config) < own.bestScore) continue;
       const heap = (this.bands[band] as Band).byDeadline;
       stack.push(0);
       while (stack.length > 0) {
         const index = stack.pop() as number;
         // The deadline as the heap keeps it: a pruned job's node is never read.
         const deadline = heap.keyAt(index) as number;
-        if (weightTimesAging * deadlineFactor(deadline - now, this.config) < contest.bestScore) continue;
+        if (weightTimesAging * deadlineFactor(deadline - now, this.config) < own.bestScore) continue;
         const node = heap.at(index) as QueueNode;
-        contest.consider(node, effectivePriority(node.entry, now, this.config));
+        own.consider(node, effectivePriority(node.entry, now, this.config));
         const first = IntrusiveHeap.firstChild(index);
         const end = Math.min(first + IntrusiveHeap.arity, heap.size);
         for (let child = first; child < end; child++) stack.push(child);
       }
     }
+    this.best = own.best;
+    this.bestScore = own.bestScore;
+    this.bestAt = now;
+    own.reset();
   }
 
   private enter(node: QueueNode, band: number): void {
+    this.bestAt = Number.NaN;
     const target = this.bands[band] as Band;
     node.band = band;
     target.byDeadline.push(node);
@@ -118,6 +141,8 @@ export class UrgentJobs {
   }
 
   private leave(node: QueueNode): void {
+    this.bestAt = Number.NaN;
+    this.best = undefined;
     const band = this.bands[node.band] as Band;
     band.byDeadline.remove(node);
     band.byAge.remove(node);
