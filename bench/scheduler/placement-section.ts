@@ -65,13 +65,17 @@ export function placementSection(scenario: Scenario, options: PlacementBenchOpti
       `${readableSeconds((queued * bench.indexed.pick.meanUs) / 1e6)}`,
   );
   const at = `at ${integer(queued)} queued, ${integer(gpus)} GPUs`;
-  const line = (name: string, result: DriveResult): TargetLine => ({
-    passed: result.pick.perSecond >= targetPlacementsPerSecond,
-    text: `${name}: ${integer(result.pick.perSecond)} placements/s, p99 ${micros(result.pick.p99Us)} µs ${at} (target ≥ ${integer(targetPlacementsPerSecond)}/s)`,
-  });
+  const figures = (result: DriveResult) => `${integer(result.pick.perSecond)} placements/s, p99 ${micros(result.pick.p99Us)} µs ${at}`;
+  const passed = bench.cached.pick.perSecond >= targetPlacementsPerSecond;
   return [
-    line('indexed (core queue + engine)', bench.indexed),
-    line('indexed + core decision cache', bench.cached),
-    line(`naive baseline (${bench.naive.pick.count} picks)`, bench.naive),
-  ].map((target) => ({ ...target, text: `${verdict(target.passed)}  ${target.text}` }));
+    {
+      passed,
+      text: `${verdict(passed)}  pick-and-place as the scheduler does it (core queue + engine with its decision cache, as createScheduler builds it): ${figures(bench.cached)} (target ≥ ${integer(targetPlacementsPerSecond)}/s)`,
+    },
+    { passed: true, text: `info  the same without the decision cache (engine option cache off): ${figures(bench.indexed)}` },
+    {
+      passed: true,
+      text: `info  naive baseline, sort the queue + scan the fleet (${bench.naive.pick.count} picks): ${figures(bench.naive)}`,
+    },
+  ];
 }
