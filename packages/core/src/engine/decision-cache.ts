@@ -13,7 +13,7 @@ import { checkContext, decideFresh, localChoice } from './fresh-decision.js';
 import { type FreeOrder, freeOrder, LocalSelection } from './local-selection.js';
 import { localTotal } from './pipeline.js';
 import { prepareJob } from './prepared-job.js';
-import { requirementHash, sameRequirements } from './requirement-key.js';
+import { type RequirementValues, readRequirements, sameValues } from './requirement-key.js';
 
 /** How a decision cache has fared: each decision counts once. */
 export interface DecisionCacheStats {
@@ -35,8 +35,8 @@ const SHELLS_PER_SIGNATURE = 16;
 const MAX_SIGNATURES = 4_096;
 
 interface SignatureEntry {
-  /** The first job of the signature: later ones match it by `sameRequirements`. */
-  readonly spec: JobSpec;
+  /** The requirement fields of the signature's first job (`readRequirements`): later ones match them by `sameValues`. */
+  readonly values: readonly unknown[];
   readonly evaluation: Evaluation;
   /** The passing classes by free total score and by cost, for selections among free classes. */
   readonly order: FreeOrder;
@@ -64,6 +64,8 @@ export class DecisionCache {
   /** Entries by requirement hash; a bucket holds the signatures that share a hash. */
   private readonly buckets = new Map<number, SignatureEntry[]>();
   private entryCount = 0;
+  /** The current job's requirement fields, read once per decision into this reused array. */
+  private readonly values: RequirementValues = [];
   private fleet: LocalFleet | undefined;
   private structureVersion = -1;
   private offers: OfferBook | undefined;
@@ -122,16 +124,17 @@ export class DecisionCache {
 
   /** The entry of the job's signature, evaluated now if there is none. */
   private entryFor(spec: JobSpec, context: DecisionContext): SignatureEntry {
-    const hash = requirementHash(spec, this.reads);
+    const values = this.values;
+    const hash = readRequirements(spec, this.reads, values);
     let bucket = this.buckets.get(hash);
     if (bucket !== undefined) {
-      for (const entry of bucket) if (sameRequirements(entry.spec, spec, this.reads)) return entry;
+      for (const entry of bucket) if (sameValues(entry.values, values)) return entry;
     }
     this.stats.evaluated++;
     if (this.entryCount >= MAX_SIGNATURES) this.clear();
     const evaluation = evaluate(prepareJob(spec, this.parts.config), context, this.parts);
     const entry: SignatureEntry = {
-      spec,
+      values: [...values],
       evaluation,
       order: freeOrder(evaluation.local, this.freeTotals(evaluation, context)),
       selection: new LocalSelection(),

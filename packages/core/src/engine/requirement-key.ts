@@ -13,43 +13,6 @@ function sameList(a: readonly string[] | undefined, b: readonly string[] | undef
   return true;
 }
 
-/**
- * Whether two job specs agree on everything the built-in plugins and policies read, so they get
- * the same decision in the same context. Left out is what they never read: the id, the payload,
- * and, unless the policy reads them, the priority and the deadline.
- */
-export function sameRequirements(a: JobSpec, b: JobSpec, reads: PolicyReads): boolean {
-  if (a === b) return true;
-  const needsA = a.requirements;
-  const needsB = b.requirements;
-  const mediaA = a.media;
-  const mediaB = b.media;
-  return (
-    a.type === b.type &&
-    a.confidentiality === b.confidentiality &&
-    a.urgency === b.urgency &&
-    a.estimatedDurationSeconds === b.estimatedDurationSeconds &&
-    a.tenant === b.tenant &&
-    sameList(a.roles, b.roles) &&
-    a.checkpointable === b.checkpointable &&
-    a.complexity === b.complexity &&
-    needsA.minVramGb === needsB.minVramGb &&
-    needsA.cudaVersion === needsB.cudaVersion &&
-    needsA.computeCapability === needsB.computeCapability &&
-    sameList(needsA.gpuModels, needsB.gpuModels) &&
-    sameList(needsA.regions, needsB.regions) &&
-    sameList(needsA.tags, needsB.tags) &&
-    needsA.model === needsB.model &&
-    mediaA.sizeGb === mediaB.sizeGb &&
-    mediaA.location === mediaB.location &&
-    mediaA.durationSeconds === mediaB.durationSeconds &&
-    mediaA.resolution === mediaB.resolution &&
-    mediaA.count === mediaB.count &&
-    (!reads.priority || a.priority === b.priority) &&
-    (!reads.deadline || a.deadline === b.deadline)
-  );
-}
-
 const FNV_PRIME = 0x01000193;
 const numberBits = new Float64Array(1);
 const numberWords = new Uint32Array(numberBits.buffer);
@@ -76,34 +39,90 @@ function mixList(hash: number, values: readonly string[] | undefined): number {
   return mixed;
 }
 
+/** Stores a field's value at `index` and mixes it into `hash`. */
+function putText(into: RequirementValues, index: number, value: string | undefined, hash: number): number {
+  into[index] = value;
+  return mixText(hash, value);
+}
+
+function putNumber(into: RequirementValues, index: number, value: number | undefined, hash: number): number {
+  into[index] = value;
+  return mixNumber(hash, value);
+}
+
+function putList(into: RequirementValues, index: number, value: readonly string[] | undefined, hash: number): number {
+  into[index] = value;
+  return mixList(hash, value);
+}
+
+/** A spec's requirement fields as {@link readRequirements} lays them out: compare with {@link sameValues}. */
+export type RequirementValues = unknown[];
+
+/** Positions of the list fields in {@link RequirementValues}: compared element by element. */
+const LIST_FIELDS = new Set([5, 11, 12, 13]);
+
 /**
- * A 30-bit hash of the fields {@link sameRequirements} compares (FNV-1a): specs it calls the same
- * hash alike. Only an index into buckets: the comparison decides. 30 bits, so the hash is a small
- * integer that a `Map` keys without boxing it.
+ * Reads every field the built-in plugins and policies read from a spec, once, into `into` (a
+ * reused array: the spec's fields are read through many object shapes, so each read counts),
+ * and returns a 30-bit FNV-1a hash of them. Specs that agree on those fields hash alike and lay
+ * out equal values; the hash only picks a bucket, {@link sameValues} decides. Left out is what
+ * no plugin reads: the id, the payload, and, unless the policy reads them, the priority and the
+ * deadline. 30 bits, so the hash is a small integer that a `Map` keys without boxing it.
  */
-export function requirementHash(spec: JobSpec, reads: PolicyReads): number {
-  const { requirements: needs, media } = spec;
-  let hash = mixText(0x811c9dc5, spec.type);
-  hash = mixText(hash, spec.confidentiality);
-  hash = mixText(hash, spec.urgency);
-  hash = mixNumber(hash, spec.estimatedDurationSeconds);
-  hash = mixText(hash, spec.tenant);
-  hash = mixList(hash, spec.roles);
-  hash = mixNumber(hash, spec.checkpointable ? 1 : 0);
-  hash = mixText(hash, spec.complexity);
-  hash = mixNumber(hash, needs.minVramGb);
-  hash = mixText(hash, needs.cudaVersion);
-  hash = mixText(hash, needs.computeCapability);
-  hash = mixList(hash, needs.gpuModels);
-  hash = mixList(hash, needs.regions);
-  hash = mixList(hash, needs.tags);
-  hash = mixText(hash, needs.model);
-  hash = mixNumber(hash, media.sizeGb);
-  hash = mixText(hash, media.location);
-  hash = mixNumber(hash, media.durationSeconds);
-  hash = mixText(hash, media.resolution);
-  hash = mixNumber(hash, media.count);
-  if (reads.priority) hash = mixText(hash, spec.priority);
-  if (reads.deadline) hash = mixNumber(hash, spec.deadline);
+export function readRequirements(spec: JobSpec, reads: PolicyReads, into: RequirementValues): number {
+  const needs = spec.requirements;
+  const media = spec.media;
+  let hash = 0x811c9dc5;
+  hash = putText(into, 0, spec.type, hash);
+  hash = putText(into, 1, spec.confidentiality, hash);
+  hash = putText(into, 2, spec.urgency, hash);
+  hash = putNumber(into, 3, spec.estimatedDurationSeconds, hash);
+  hash = putText(into, 4, spec.tenant, hash);
+  hash = putList(into, 5, spec.roles, hash);
+  hash = putNumber(into, 6, spec.checkpointable ? 1 : 0, hash);
+  hash = putText(into, 7, spec.complexity, hash);
+  hash = putNumber(into, 8, needs.minVramGb, hash);
+  hash = putText(into, 9, needs.cudaVersion, hash);
+  hash = putText(into, 10, needs.computeCapability, hash);
+  hash = putList(into, 11, needs.gpuModels, hash);
+  hash = putList(into, 12, needs.regions, hash);
+  hash = putList(into, 13, needs.tags, hash);
+  hash = putText(into, 14, needs.model, hash);
+  hash = putNumber(into, 15, media.sizeGb, hash);
+  hash = putText(into, 16, media.location, hash);
+  hash = putNumber(into, 17, media.durationSeconds, hash);
+  hash = putText(into, 18, media.resolution, hash);
+  hash = putNumber(into, 19, media.count, hash);
+  hash = putText(into, 20, reads.priority ? spec.priority : undefined, hash);
+  hash = putNumber(into, 21, reads.deadline ? spec.deadline : undefined, hash);
   return hash & 0x3fffffff;
+}
+
+/** Whether two read-outs of {@link readRequirements} are equal (lists element by element; 0 and -0 alike). */
+export function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) {
+    const left = a[index];
+    const right = b[index];
+    if (left === right) continue;
+    if (!LIST_FIELDS.has(index) || !sameList(left as readonly string[] | undefined, right as readonly string[] | undefined)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether two job specs agree on everything the built-in plugins and policies read, so they get
+ * the same decision in the same context (see {@link readRequirements} for what is left out).
+ */
+export function sameRequirements(a: JobSpec, b: JobSpec, reads: PolicyReads): boolean {
+  const left: RequirementValues = [];
+  const right: RequirementValues = [];
+  readRequirements(a, reads, left);
+  readRequirements(b, reads, right);
+  return sameValues(left, right);
+}
+
+/** The hash {@link readRequirements} gives a spec. */
+export function requirementHash(spec: JobSpec, reads: PolicyReads): number {
+  return readRequirements(spec, reads, []);
 }
