@@ -1,6 +1,6 @@
 import type { RegisteredGpu } from '../../config/gpu-registration.js';
 import type { LocalCostProfile } from '../../cost/local-cost-profile.js';
-import { type HeapOrder, IntrusiveHeap } from './intrusive-heap.js';
+import { type HeapOrder, HeapPositions, IntrusiveHeap } from './intrusive-heap.js';
 import type { GpuHealth, LocalGpuState } from './local-gpu-state.js';
 
 /**
@@ -48,27 +48,31 @@ export function gpuClassKey(gpu: RegisteredGpu, health: GpuHealth, cost: LocalCo
   ]);
 }
 
-/** One GPU of the fleet as its class keeps it: its current state and its place in the class's heap. */
+/** One GPU of the fleet as its class keeps it: its current state and its handle in the class heaps. */
 export interface FleetMember {
   state: LocalGpuState;
   gpuClass: GpuClass;
-  position: number;
+  /** Where the fleet's class heaps keep this member's position (see `memberOrder`). */
+  readonly handle: number;
   /** A number that orders like the GPU's id (the fleet's `IdRanks`): ties compare it instead of the id. */
   rank: number;
 }
 
-/** Free members first, then the soonest `busyUntil`, then the smaller id (by its rank). */
-const bySoonestFree: HeapOrder<FleetMember> = {
-  keyOf: (member) => member.state.busyUntil ?? Number.NEGATIVE_INFINITY,
-  tieOf: (member) => member.rank,
-  positionOf: (member) => member.position,
-  setPosition: (member, position) => {
-    member.position = position;
-  },
-};
+/**
+ * Free members first, then the soonest `busyUntil`, then the smaller id (by its rank). One per
+ * fleet: its class heaps share the positions (a member is in one class).
+ */
+export function memberOrder(): HeapOrder<FleetMember> {
+  return {
+    keyOf: (member) => member.state.busyUntil ?? Number.NEGATIVE_INFINITY,
+    tieOf: (member) => member.rank,
+    handleOf: (member) => member.handle,
+    positions: new HeapPositions(),
+  };
+}
 
 export class GpuClass implements GpuClassView {
-  private readonly heap = new IntrusiveHeap(bySoonestFree);
+  private readonly heap: IntrusiveHeap<FleetMember>;
   /** The first member's heap key, kept beside the class's other fields: decisions read it for every class. */
   private soonestKey: number | undefined;
   /** The first member's rank, beside its key: ties between classes read it without the member. */
@@ -76,12 +80,16 @@ export class GpuClass implements GpuClassView {
   /** The member with the smallest id (rank); undefined when the class is empty or must be looked for again. */
   private smallest: FleetMember | undefined;
 
+  /** @param order the fleet's member order (`memberOrder`), shared by all its classes */
   constructor(
     readonly key: string,
     readonly gpu: RegisteredGpu,
     readonly health: GpuHealth,
     readonly costProfile: LocalCostProfile,
-  ) {}
+    order: HeapOrder<FleetMember>,
+  ) {
+    this.heap = new IntrusiveHeap(order);
+  }
 
   get size(): number {
     return this.heap.size;

@@ -1,23 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type HeapOrder, IntrusiveHeap, NOT_IN_HEAP } from './intrusive-heap.js';
+import { type HeapOrder, HeapPositions, IntrusiveHeap } from './intrusive-heap.js';
 
 interface Item {
   readonly id: string;
   /** Breaks ties among equal keys: here the id's place in `ids`. */
   readonly tie: number;
   key: number;
-  position: number;
+  readonly handle: number;
 }
 
-const order: HeapOrder<Item> = {
+/** A fresh order (its own positions) per heap under test. */
+const orderOf = (): HeapOrder<Item> => ({
   keyOf: (item) => item.key,
   tieOf: (item) => item.tie,
-  positionOf: (item) => item.position,
-  setPosition: (item, position) => {
-    item.position = position;
-  },
-};
+  handleOf: (item) => item.handle,
+  positions: new HeapPositions(),
+});
 
 const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'];
 const operation = fc.oneof(
@@ -35,8 +34,8 @@ describe('IntrusiveHeap', () => {
   it('always peeks the smallest key, ties by id, like a sorted list would, through pushes, re-keys, removals and pops', () => {
     fc.assert(
       fc.property(fc.array(operation, { maxLength: 300 }), (operations) => {
-        const heap = new IntrusiveHeap(order);
-        const items = new Map(ids.map((id, tie) => [id, { id, tie, key: 0, position: NOT_IN_HEAP }]));
+        const heap = new IntrusiveHeap(orderOf());
+        const items = new Map(ids.map((id, tie) => [id, { id, tie, key: 0, handle: tie }]));
         const model = new Set<Item>();
         for (const op of operations) {
           if (op.kind === 'pop') {
@@ -67,23 +66,23 @@ describe('IntrusiveHeap', () => {
   });
 
   it('breaks ties by the tie number alone, whatever the nodes are called', () => {
-    const heap = new IntrusiveHeap(order);
-    for (const [tie, id] of ['c', 'b', 'a'].entries()) heap.push({ id, tie, key: 7, position: NOT_IN_HEAP });
+    const heap = new IntrusiveHeap(orderOf());
+    for (const [tie, id] of ['c', 'b', 'a'].entries()) heap.push({ id, tie, key: 7, handle: tie });
     expect([heap.pop()?.id, heap.pop()?.id, heap.pop()?.id]).toEqual(['c', 'b', 'a']);
   });
 
   it('never puts a child before its parent, so a search may skip a subtree', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 200 }), (keys) => {
-        const heap = new IntrusiveHeap(order);
+        const heap = new IntrusiveHeap(orderOf());
         keys.forEach((key, index) => {
-          heap.push({ id: String(index).padStart(4, '0'), tie: index, key, position: NOT_IN_HEAP });
+          heap.push({ id: String(index).padStart(4, '0'), tie: index, key, handle: index });
         });
         for (let index = 0; index < heap.size; index++) {
           const parent = heap.at(index) as Item;
           const first = IntrusiveHeap.firstChild(index);
           for (let child = first; child < Math.min(first + IntrusiveHeap.arity, heap.size); child++) {
-            expect(order.keyOf(heap.at(child) as Item)).toBeGreaterThanOrEqual(parent.key);
+            expect((heap.at(child) as Item).key).toBeGreaterThanOrEqual(parent.key);
           }
         }
       }),

@@ -1,7 +1,53 @@
+/** Position of a node that is in no heap (of that order). */
+export const NOT_IN_HEAP = -1;
+
 /**
- * How an {@link IntrusiveHeap} orders its nodes, and where it keeps each node's position: on the
- * node itself, so removing or re-keying a node needs no lookup table. A node can sit in several
- * heaps at once when each heap's order uses its own position field.
+ * Where heaps keep their nodes' positions: by node handle, in one typed array that heaps of the
+ * same family share (a node is in at most one of them). Sifting writes here, not into the nodes,
+ * so moving a node neither touches it (cold, for a long-queued job) nor needs a write barrier.
+ */
+export class HeapPositions {
+  private slots = new Int32Array(64).fill(NOT_IN_HEAP);
+
+  get(handle: number): number {
+    return handle < this.slots.length ? (this.slots[handle] as number) : NOT_IN_HEAP;
+  }
+
+  set(handle: number, position: number): void {
+    if (handle >= this.slots.length) this.grow(handle);
+    this.slots[handle] = position;
+  }
+
+  private grow(handle: number): void {
+    let length = this.slots.length * 2;
+    while (length <= handle) length *= 2;
+    const slots = new Int32Array(length).fill(NOT_IN_HEAP);
+    slots.set(this.slots);
+    this.slots = slots;
+  }
+}
+
+/**
+ * Small integer handles for nodes, reused after release: the index into {@link HeapPositions}.
+ * Release a handle only when its node is in none of the heaps that use it.
+ */
+export class HandlePool {
+  private readonly free: number[] = [];
+  private next = 0;
+
+  acquire(): number {
+    return this.free.pop() ?? this.next++;
+  }
+
+  release(handle: number): void {
+    this.free.push(handle);
+  }
+}
+
+/**
+ * How an {@link IntrusiveHeap} orders its nodes, and where it keeps their positions: by each
+ * node's handle in `positions`, so removing or re-keying a node needs no lookup table. A node can
+ * sit in several heaps at once when each heap's order uses its own positions.
  */
 export interface HeapOrder<Node> {
   /** The sort key, smallest first. Read when the node is pushed or updated, and kept in the heap. */
@@ -12,13 +58,10 @@ export interface HeapOrder<Node> {
    * compares numbers only and never reaches into a node to break a tie.
    */
   tieOf(node: Node): number;
-  /** The position `setPosition` stored last for this heap. */
-  positionOf(node: Node): number;
-  setPosition(node: Node, position: number): void;
+  /** The node's handle (see {@link HandlePool}): where `positions` keeps its position. */
+  handleOf(node: Node): number;
+  readonly positions: HeapPositions;
 }
-
-/** Position of a node that is in no heap (of that order). */
-export const NOT_IN_HEAP = -1;
 
 /**
  * Children per node: an 8-ary heap is a third as deep as a binary one, so a sift moves (and
@@ -27,15 +70,16 @@ export const NOT_IN_HEAP = -1;
 const ARITY = 8;
 
 /**
- * An 8-ary min-heap over nodes that store their own positions: push, pop, remove and re-key in
- * O(log n) with no map lookups and no allocation besides the arrays' growth; peek in O(1). Keys
- * and ties sit in their own arrays, so sifting compares numbers in contiguous memory and touches
- * a node only to move it.
+ * An 8-ary min-heap over nodes with handles: push, pop, remove and re-key in O(log n) with no map
+ * lookups and no allocation besides the arrays' growth; peek in O(1). Keys, ties and handles sit
+ * in their own arrays and positions in the order's typed array, so a sift compares numbers in
+ * contiguous memory and never reads or writes a node.
  */
 export class IntrusiveHeap<Node> {
   private readonly nodes: Node[] = [];
   private readonly keys: number[] = [];
   private readonly ties: number[] = [];
+  private readonly handles: number[] = [];
 
   constructor(private readonly order: HeapOrder<Node>) {}
 
@@ -81,7 +125,7 @@ export class IntrusiveHeap<Node> {
 
   /** Whether `node` is in this heap. */
   has(node: Node): boolean {
-    const position = this.order.positionOf(node);
+    const position = this.order.positions.get(this.order.handleOf(node));
     return position >= 0 && this.nodes[position] === node;
   }
 
@@ -89,7 +133,9 @@ export class IntrusiveHeap<Node> {
     this.nodes.push(node);
     this.keys.push(0);
     this.ties.push(0);
-    this.siftUp(node, this.order.keyOf(node), this.order.tieOf(node), this.nodes.length - 1);
+    this.handles.push(0);
+    const { order } = this;
+    this.siftUp(node, order.keyOf(node), order.tieOf(node), order.handleOf(node), this.nodes.length - 1);
   }
 
   pop(): Node | undefined {
@@ -101,18 +147,20 @@ export class IntrusiveHeap<Node> {
   /** Removes `node`; false when it is not in this heap. */
   remove(node: Node): boolean {
     if (!this.has(node)) return false;
-    this.removeAt(this.order.positionOf(node));
+    this.removeAt(this.order.positions.get(this.order.handleOf(node)));
     return true;
   }
 
   /** Restores the order after `node`'s sort key changed; false when it is not in this heap. */
   update(node: Node): boolean {
     if (!this.has(node)) return false;
-    const position = this.order.positionOf(node);
-    const key = this.order.keyOf(node);
-    const tie = this.order.tieOf(node);
-    this.siftUp(node, key, tie, position);
-    if (this.order.positionOf(node) === position) this.siftDown(node, key, tie, position);
+    const { order } = this;
+    const handle = order.handleOf(node);
+    const position = order.positions.get(handle);
+    const key = order.keyOf(node);
+    const tie = order.tieOf(node);
+    this.siftUp(node, key, tie, handle, position);
+    if (order.positions.get(handle) === position) this.siftDown(node, key, tie, handle, position);
     return true;
   }
 
@@ -125,7 +173,7 @@ export class IntrusiveHeap<Node> {
       ties[index] = order.tieOf(node);
     }
     for (let index = ((nodes.length - 2) / ARITY) | 0; index >= 0 && nodes.length > 1; index--) {
-      this.siftDown(nodes[index] as Node, keys[index] as number, ties[index] as number, index);
+      this.siftDown(nodes[index] as Node, keys[index] as number, ties[index] as number, this.handles[index] as number, index);
     }
   }
 
@@ -135,41 +183,46 @@ export class IntrusiveHeap<Node> {
   }
 
   private removeAt(position: number): void {
-    const { nodes, keys, ties } = this;
-    this.order.setPosition(nodes[position] as Node, NOT_IN_HEAP);
+    const { nodes, keys, ties, handles, order } = this;
+    order.positions.set(handles[position] as number, NOT_IN_HEAP);
     const last = nodes.pop() as Node;
     const lastKey = keys.pop() as number;
     const lastTie = ties.pop() as number;
+    const lastHandle = handles.pop() as number;
     if (position === nodes.length) return;
-    this.siftUp(last, lastKey, lastTie, position);
-    if (this.order.positionOf(last) === position) this.siftDown(last, lastKey, lastTie, position);
+    this.siftUp(last, lastKey, lastTie, lastHandle, position);
+    if (order.positions.get(lastHandle) === position) this.siftDown(last, lastKey, lastTie, lastHandle, position);
   }
 
   /** Moves `node` up from the hole at `start` until its parent comes before it, then stores it there. */
-  private siftUp(node: Node, key: number, tie: number, start: number): void {
-    const { nodes, keys, ties, order } = this;
+  private siftUp(node: Node, key: number, tie: number, handle: number, start: number): void {
+    const { nodes, keys, ties, handles } = this;
+    const positions = this.order.positions;
     let index = start;
     while (index > 0) {
       const parentIndex = ((index - 1) / ARITY) | 0;
       const parentKey = keys[parentIndex] as number;
       const parentTie = ties[parentIndex] as number;
       if (!(key < parentKey || (key === parentKey && tie < parentTie))) break;
-      const parent = nodes[parentIndex] as Node;
-      nodes[index] = parent;
+      const parentHandle = handles[parentIndex] as number;
+      nodes[index] = nodes[parentIndex] as Node;
       keys[index] = parentKey;
       ties[index] = parentTie;
-      order.setPosition(parent, index);
+      handles[index] = parentHandle;
+      positions.set(parentHandle, index);
       index = parentIndex;
     }
     nodes[index] = node;
     keys[index] = key;
     ties[index] = tie;
-    order.setPosition(node, index);
+    handles[index] = handle;
+    positions.set(handle, index);
   }
 
   /** Moves `node` down from the hole at `start` until no child comes before it, then stores it there. */
-  private siftDown(node: Node, key: number, tie: number, start: number): void {
-    const { nodes, keys, ties, order } = this;
+  private siftDown(node: Node, key: number, tie: number, handle: number, start: number): void {
+    const { nodes, keys, ties, handles } = this;
+    const positions = this.order.positions;
     const length = nodes.length;
     let index = start;
     for (;;) {
@@ -189,16 +242,18 @@ export class IntrusiveHeap<Node> {
         }
       }
       if (!(childKey < key || (childKey === key && childTie < tie))) break;
-      const next = nodes[child] as Node;
-      nodes[index] = next;
+      const childHandle = handles[child] as number;
+      nodes[index] = nodes[child] as Node;
       keys[index] = childKey;
       ties[index] = childTie;
-      order.setPosition(next, index);
+      handles[index] = childHandle;
+      positions.set(childHandle, index);
       index = child;
     }
     nodes[index] = node;
     keys[index] = key;
     ties[index] = tie;
-    order.setPosition(node, index);
+    handles[index] = handle;
+    positions.set(handle, index);
   }
 }

@@ -1,8 +1,8 @@
 import { parseSchedulerConfig, type SchedulerConfig } from '../../config/scheduler-config.js';
 import { type LocalCostProfile, resolveLocalCostProfile } from '../../cost/local-cost-profile.js';
-import { type FleetMember, GpuClass, type GpuClassView, gpuClassKey } from './gpu-class.js';
+import { type FleetMember, GpuClass, type GpuClassView, gpuClassKey, memberOrder } from './gpu-class.js';
 import { IdRanks } from './id-ranks.js';
-import { NOT_IN_HEAP } from './intrusive-heap.js';
+import { HandlePool } from './intrusive-heap.js';
 import type { GpuHealth, LocalGpuState } from './local-gpu-state.js';
 
 /**
@@ -20,6 +20,8 @@ export class LocalFleet {
   private usable = 0;
   private structure = 0;
   private readonly ranks = new IdRanks();
+  private readonly order = memberOrder();
+  private readonly handles = new HandlePool();
 
   constructor(private readonly cost: SchedulerConfig['cost'] = parseSchedulerConfig().cost) {}
 
@@ -61,12 +63,12 @@ export class LocalFleet {
     if (member !== undefined) this.detach(member);
     let gpuClass = this.classesByKey.get(key);
     if (gpuClass === undefined) {
-      gpuClass = new GpuClass(key, state.gpu, health, costProfile);
+      gpuClass = new GpuClass(key, state.gpu, health, costProfile, this.order);
       this.classesByKey.set(key, gpuClass);
       this.classList = undefined;
     }
     const version = this.ranks.version;
-    const added: FleetMember = { state, gpuClass, position: NOT_IN_HEAP, rank: this.ranks.rankOf(state.gpu.id) };
+    const added: FleetMember = { state, gpuClass, handle: this.handles.acquire(), rank: this.ranks.rankOf(state.gpu.id) };
     if (this.ranks.version !== version) this.rerank();
     gpuClass.add(added);
     this.members.set(state.gpu.id, added);
@@ -103,6 +105,7 @@ export class LocalFleet {
       this.classList = undefined;
     }
     this.members.delete(member.state.gpu.id);
+    this.handles.release(member.handle);
     this.count(member.state, gpuClass.health, -1);
     this.structure++;
   }

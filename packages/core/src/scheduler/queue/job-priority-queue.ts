@@ -1,9 +1,9 @@
 import type { Priority } from '../../config/job-spec.js';
 import type { SchedulerConfig } from '../../config/scheduler-config.js';
-import { IntrusiveHeap } from '../../engine/fleet/intrusive-heap.js';
+import { HandlePool, IntrusiveHeap } from '../../engine/fleet/intrusive-heap.js';
 import { agingFactor, deadlineFactor } from './effective-priority.js';
 import { PickContest } from './pick-contest.js';
-import { byDeadline, byQueueTime, priorities, type QueueEntry, type QueueNode, queueNode } from './queue-node.js';
+import { priorities, type QueueEntry, type QueueNode, queueNode, queueOrders } from './queue-node.js';
 import { UrgentJobs } from './urgent-jobs.js';
 
 export type { QueueEntry } from './queue-node.js';
@@ -37,9 +37,11 @@ export interface QueueTicket<Entry extends QueueEntry = QueueEntry> {
  */
 export class JobPriorityQueue<Entry extends QueueEntry = QueueEntry> {
   private count = 0;
-  private readonly byClass = priorities.map(() => new IntrusiveHeap(byQueueTime));
+  private readonly orders = queueOrders();
+  private readonly handles = new HandlePool();
+  private readonly byClass = priorities.map(() => new IntrusiveHeap(this.orders.byQueueTime));
   private readonly urgent: readonly UrgentJobs[];
-  private readonly upcoming = new IntrusiveHeap(byDeadline);
+  private readonly upcoming = new IntrusiveHeap(this.orders.byDeadline);
   private readonly contest: PickContest;
   private readonly weights: readonly number[];
   private readonly stack: number[] = [];
@@ -48,7 +50,7 @@ export class JobPriorityQueue<Entry extends QueueEntry = QueueEntry> {
 
   constructor(private readonly config: SchedulerConfig['queue']) {
     this.weights = priorities.map((priority) => config.priorityWeights[priority]);
-    this.urgent = this.weights.map((weight) => new UrgentJobs(config, weight));
+    this.urgent = this.weights.map((weight) => new UrgentJobs(config, weight, this.orders));
     this.contest = new PickContest(this.weights);
   }
 
@@ -73,7 +75,7 @@ export class JobPriorityQueue<Entry extends QueueEntry = QueueEntry> {
 
   /** Queues a job; the ticket removes it again. @throws Error for an unknown priority (a bug in the caller: entries are validated). */
   push(entry: Entry): QueueTicket<Entry> {
-    const node = queueNode(entry, this.pushed++);
+    const node = queueNode(entry, this.pushed++, this.handles.acquire());
     this.classHeap(node).push(node);
     this.count++;
     if (entry.deadline !== undefined) {
@@ -155,6 +157,7 @@ export class JobPriorityQueue<Entry extends QueueEntry = QueueEntry> {
     if (node.deadlineState === 'upcoming') this.upcoming.remove(node);
     else if (node.deadlineState === 'urgent') this.urgentOf(node).remove(node);
     node.deadlineState = 'none';
+    this.handles.release(node.handle);
   }
 
   private classHeap(node: QueueNode): IntrusiveHeap<QueueNode> {

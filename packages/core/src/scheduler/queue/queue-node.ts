@@ -1,5 +1,5 @@
 import type { Priority } from '../../config/job-spec.js';
-import { type HeapOrder, NOT_IN_HEAP } from '../../engine/fleet/intrusive-heap.js';
+import { type HeapOrder, HeapPositions } from '../../engine/fleet/intrusive-heap.js';
 
 /** What the queue holds per job: small, so a million queued jobs fit in memory. */
 export interface QueueEntry {
@@ -19,67 +19,48 @@ export const priorities: readonly Priority[] = ['critical', 'high', 'normal', 'l
  */
 export type DeadlineState = 'none' | 'upcoming' | 'urgent';
 
-/** One queued job with its positions in the queue's heaps (kept here, so no map per heap). */
+/** One queued job; its positions in the queue's heaps are kept by its handle (see `QueueOrders`). */
 export interface QueueNode {
   readonly entry: QueueEntry;
   /** Order of arrival in this queue (0, 1, 2, …): among equal queue times, the job pushed first comes out first. */
   readonly sequence: number;
+  /** Where the queue's heaps keep this job's positions; reused by another job once this one has left. */
+  readonly handle: number;
   readonly classIndex: number;
-  /** Position in its class's heap, by queue time. */
-  classPosition: number;
-  /** Position in the upcoming heap or its urgent band's deadline heap. */
-  deadlinePosition: number;
-  /** Position in its urgent band's queue-time heap. */
-  bandPosition: number;
   /** Its urgent band (aging band) while urgent. */
   band: number;
   deadlineState: DeadlineState;
 }
 
-export function queueNode(entry: QueueEntry, sequence: number): QueueNode {
+export function queueNode(entry: QueueEntry, sequence: number, handle: number): QueueNode {
   const classIndex = priorities.indexOf(entry.priority);
   if (classIndex < 0) throw new Error(`job ${entry.id} has an unknown priority "${String(entry.priority)}"`);
-  return {
-    entry,
-    sequence,
-    classIndex,
-    classPosition: NOT_IN_HEAP,
-    deadlinePosition: NOT_IN_HEAP,
-    bandPosition: NOT_IN_HEAP,
-    band: 0,
-    deadlineState: 'none',
-  };
+  return { entry, sequence, handle, classIndex, band: 0, deadlineState: 'none' };
 }
 
 const queueTimeOf = (node: QueueNode): number => node.entry.queuedAt;
 const sequenceOf = (node: QueueNode): number => node.sequence;
+const handleOf = (node: QueueNode): number => node.handle;
 
-/** Earlier queue time first, then arrival: within a class, the job with the highest aged priority first. */
-export const byQueueTime: HeapOrder<QueueNode> = {
-  keyOf: queueTimeOf,
-  tieOf: sequenceOf,
-  positionOf: (node) => node.classPosition,
-  setPosition: (node, position) => {
-    node.classPosition = position;
-  },
-};
+/** The orders of one queue's heaps, each with its own positions (a job is in at most one heap of each). */
+export interface QueueOrders {
+  /** Earlier queue time first, then arrival: within a class, the job with the highest aged priority first. */
+  readonly byQueueTime: HeapOrder<QueueNode>;
+  /** The same order within an urgent band. */
+  readonly byQueueTimeInBand: HeapOrder<QueueNode>;
+  /** Earlier deadline first, then arrival: the highest deadline factor first. Only for jobs with a deadline. */
+  readonly byDeadline: HeapOrder<QueueNode>;
+}
 
-/** The same order within an urgent band (its own position field). */
-export const byQueueTimeInBand: HeapOrder<QueueNode> = {
-  keyOf: queueTimeOf,
-  tieOf: sequenceOf,
-  positionOf: (node) => node.bandPosition,
-  setPosition: (node, position) => {
-    node.bandPosition = position;
-  },
-};
-
-/** Earlier deadline first, then arrival: the highest deadline factor first. Only for nodes with a deadline. */
-export const byDeadline: HeapOrder<QueueNode> = {
-  keyOf: (node) => node.entry.deadline ?? Number.POSITIVE_INFINITY,
-  tieOf: sequenceOf,
-  positionOf: (node) => node.deadlinePosition,
-  setPosition: (node, position) => {
-    node.deadlinePosition = position;
-  },
-};
+export function queueOrders(): QueueOrders {
+  return {
+    byQueueTime: { keyOf: queueTimeOf, tieOf: sequenceOf, handleOf, positions: new HeapPositions() },
+    byQueueTimeInBand: { keyOf: queueTimeOf, tieOf: sequenceOf, handleOf, positions: new HeapPositions() },
+    byDeadline: {
+      keyOf: (node) => node.entry.deadline ?? Number.POSITIVE_INFINITY,
+      tieOf: sequenceOf,
+      handleOf,
+      positions: new HeapPositions(),
+    },
+  };
+}

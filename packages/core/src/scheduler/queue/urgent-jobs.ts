@@ -2,7 +2,7 @@ import type { SchedulerConfig } from '../../config/scheduler-config.js';
 import { IntrusiveHeap } from '../../engine/fleet/intrusive-heap.js';
 import { agingFactor, deadlineFactor, effectivePriority } from './effective-priority.js';
 import { PickContest } from './pick-contest.js';
-import { byDeadline, byQueueTimeInBand, priorities, type QueueNode } from './queue-node.js';
+import { priorities, type QueueNode, type QueueOrders } from './queue-node.js';
 
 type QueueConfig = SchedulerConfig['queue'];
 
@@ -47,11 +47,15 @@ export class UrgentJobs {
   constructor(
     private readonly config: QueueConfig,
     private readonly weight: number,
+    orders: QueueOrders,
   ) {
     const thresholdMs = config.fairnessThresholdSeconds * 1000;
     for (let factor = 1; factor < config.maxWaitFactor; factor *= 2) this.upperWaitMs.push(thresholdMs * factor);
     this.upperWaitMs.push(Number.POSITIVE_INFINITY);
-    this.bands = this.upperWaitMs.map(() => ({ byDeadline: new IntrusiveHeap(byDeadline), byAge: new IntrusiveHeap(byQueueTimeInBand) }));
+    this.bands = this.upperWaitMs.map(() => ({
+      byDeadline: new IntrusiveHeap(orders.byDeadline),
+      byAge: new IntrusiveHeap(orders.byQueueTimeInBand),
+    }));
     this.oldestQueuedAt = new Float64Array(this.bands.length).fill(Number.NaN);
     this.firstDeadline = new Float64Array(this.bands.length).fill(Number.NaN);
     this.own = new PickContest(priorities.map(() => weight));
