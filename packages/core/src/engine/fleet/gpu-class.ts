@@ -1,6 +1,7 @@
 import type { RegisteredGpu } from '../../config/gpu-registration.js';
 import type { LocalCostProfile } from '../../cost/local-cost-profile.js';
-import { type HeapOrder, HeapPositions, IntrusiveHeap } from './intrusive-heap.js';
+import { HeapPositions } from './heap-positions.js';
+import { type HeapOrder, IntrusiveHeap } from './intrusive-heap.js';
 import type { GpuHealth, LocalGpuState } from './local-gpu-state.js';
 
 /**

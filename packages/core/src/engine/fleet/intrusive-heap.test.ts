@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type HeapOrder, HeapPositions, IntrusiveHeap } from './intrusive-heap.js';
+import { HeapPositions } from './heap-positions.js';
+import { type HeapOrder, IntrusiveHeap } from './intrusive-heap.js';
 
 interface Item {
   readonly id: string;

@@ -1,48 +1,4 @@
-/** Position of a node that is in no heap (of that order). */
-export const NOT_IN_HEAP = -1;
-
-/**
- * Where heaps keep their nodes' positions: by node handle, in one typed array that heaps of the
- * same family share (a node is in at most one of them). Sifting writes here, not into the nodes,
- * so moving a node neither touches it (cold, for a long-queued job) nor needs a write barrier.
- */
-export class HeapPositions {
-  private slots = new Int32Array(64).fill(NOT_IN_HEAP);
-
-  get(handle: number): number {
-    return handle < this.slots.length ? (this.slots[handle] as number) : NOT_IN_HEAP;
-  }
-
-  set(handle: number, position: number): void {
-    if (handle >= this.slots.length) this.grow(handle);
-    this.slots[handle] = position;
-  }
-
-  private grow(handle: number): void {
-    let length = this.slots.length * 2;
-    while (length <= handle) length *= 2;
-    const slots = new Int32Array(length).fill(NOT_IN_HEAP);
-    slots.set(this.slots);
-    this.slots = slots;
-  }
-}
-
-/**
- * Small integer handles for nodes, reused after release: the index into {@link HeapPositions}.
- * Release a handle only when its node is in none of the heaps that use it.
- */
-export class HandlePool {
-  private readonly free: number[] = [];
-  private next = 0;
-
-  acquire(): number {
-    return this.free.pop() ?? this.next++;
-  }
-
-  release(handle: number): void {
-    this.free.push(handle);
-  }
-}
+import { type HeapPositions, NOT_IN_HEAP } from './heap-positions.js';
 
 /**
  * How an {@link IntrusiveHeap} orders its nodes, and where it keeps their positions: by each
@@ -196,34 +152,23 @@ export class IntrusiveHeap<Node> {
 
   /** Moves `node` up from the hole at `start` until its parent comes before it, then stores it there. */
   private siftUp(node: Node, key: number, tie: number, handle: number, start: number): void {
-    const { nodes, keys, ties, handles } = this;
-    const positions = this.order.positions;
+    const { keys, ties } = this;
     let index = start;
     while (index > 0) {
       const parentIndex = ((index - 1) / ARITY) | 0;
       const parentKey = keys[parentIndex] as number;
       const parentTie = ties[parentIndex] as number;
       if (!(key < parentKey || (key === parentKey && tie < parentTie))) break;
-      const parentHandle = handles[parentIndex] as number;
-      nodes[index] = nodes[parentIndex] as Node;
-      keys[index] = parentKey;
-      ties[index] = parentTie;
-      handles[index] = parentHandle;
-      positions.set(parentHandle, index);
+      this.moveTo(parentIndex, index);
       index = parentIndex;
     }
-    nodes[index] = node;
-    keys[index] = key;
-    ties[index] = tie;
-    handles[index] = handle;
-    positions.set(handle, index);
+    this.store(index, node, key, tie, handle);
   }
 
   /** Moves `node` down from the hole at `start` until no child comes before it, then stores it there. */
   private siftDown(node: Node, key: number, tie: number, handle: number, start: number): void {
-    const { nodes, keys, ties, handles } = this;
-    const positions = this.order.positions;
-    const length = nodes.length;
+    const { keys, ties } = this;
+    const length = this.nodes.length;
     let index = start;
     for (;;) {
       const first = ARITY * index + 1;
@@ -242,18 +187,22 @@ export class IntrusiveHeap<Node> {
         }
       }
       if (!(childKey < key || (childKey === key && childTie < tie))) break;
-      const childHandle = handles[child] as number;
-      nodes[index] = nodes[child] as Node;
-      keys[index] = childKey;
-      ties[index] = childTie;
-      handles[index] = childHandle;
-      positions.set(childHandle, index);
+      this.moveTo(child, index);
       index = child;
     }
-    nodes[index] = node;
-    keys[index] = key;
-    ties[index] = tie;
-    handles[index] = handle;
-    positions.set(handle, index);
+    this.store(index, node, key, tie, handle);
+  }
+
+  /** Moves the node at heap index `from` to `to` (a hole), with its key, tie and position. */
+  private moveTo(from: number, to: number): void {
+    this.store(to, this.nodes[from] as Node, this.keys[from] as number, this.ties[from] as number, this.handles[from] as number);
+  }
+
+  private store(index: number, node: Node, key: number, tie: number, handle: number): void {
+    this.nodes[index] = node;
+    this.keys[index] = key;
+    this.ties[index] = tie;
+    this.handles[index] = handle;
+    this.order.positions.set(handle, index);
   }
 }

@@ -1,8 +1,8 @@
 import { parseSchedulerConfig, type SchedulerConfig } from '../../config/scheduler-config.js';
 import { type LocalCostProfile, resolveLocalCostProfile } from '../../cost/local-cost-profile.js';
 import { type FleetMember, GpuClass, type GpuClassView, gpuClassKey, memberOrder } from './gpu-class.js';
+import { HandlePool } from './heap-positions.js';
 import { IdRanks } from './id-ranks.js';
-import { HandlePool } from './intrusive-heap.js';
 import type { GpuHealth, LocalGpuState } from './local-gpu-state.js';
 
 /**

@@ -1,6 +1,7 @@
 import type { Priority } from '../../config/job-spec.js';
 import type { SchedulerConfig } from '../../config/scheduler-config.js';
-import { HandlePool, IntrusiveHeap } from '../../engine/fleet/intrusive-heap.js';
+import { HandlePool } from '../../engine/fleet/heap-positions.js';
+import { IntrusiveHeap } from '../../engine/fleet/intrusive-heap.js';
 import { agingFactor, deadlineFactor } from './effective-priority.js';
 import { PickContest } from './pick-contest.js';
 import { priorities, type QueueEntry, type QueueNode, queueNode, queueOrders } from './queue-node.js';

@@ -1,5 +1,6 @@
 import type { Priority } from '../../config/job-spec.js';
-import { type HeapOrder, HeapPositions } from '../../engine/fleet/intrusive-heap.js';
+import { HeapPositions } from '../../engine/fleet/heap-positions.js';
+import type { HeapOrder } from '../../engine/fleet/intrusive-heap.js';
 
 /** What the queue holds per job: small, so a million queued jobs fit in memory. */
 export interface QueueEntry {
