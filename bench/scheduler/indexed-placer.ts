@@ -3,6 +3,7 @@ import {
   type DecisionCacheStats,
   type DecisionContext,
   type DecisionEngine,
+  type DecisionMemo,
   type GpuRegistry,
   JobPriorityQueue,
   type JobSpec,
@@ -35,23 +36,28 @@ export interface IndexedPlacerOptions {
 
 const clock = () => process.hrtime.bigint();
 
+/** A queued job as the placer keeps it: the workload's entry and the engine's memo of its spec, made at submission. */
+interface QueuedEntry extends JobEntry {
+  readonly memo: DecisionMemo;
+}
+
 /**
  * What core's dispatcher does per job, without the scheduler around it: pop the best job from
- * core's `JobPriorityQueue`, `engine.decide` on a fresh context, allocate in core's
+ * core's `JobPriorityQueue`, `engine.decide` on a fresh context with the job's memo, allocate in core's
  * `AllocationLedger`, mark the GPU busy with core's `GpuRegistry.setBusyUntil` (which updates the
  * engine's `LocalFleet`). Cloud and reject outcomes are counted and dropped (launching is the
  * provider's work); `queue` outcomes wait for the next round.
  */
 export class IndexedPlacer implements Placer {
   readonly name: string;
-  readonly queue: JobPriorityQueue<JobEntry>;
+  readonly queue: JobPriorityQueue<QueuedEntry>;
   readonly jobs = new RunningJobs();
-  private readonly waiting: JobEntry[] = [];
+  private readonly waiting: QueuedEntry[] = [];
 
   constructor(private readonly options: IndexedPlacerOptions) {
     this.name = options.engine.cacheStats ? 'indexed + decision cache (core)' : 'indexed (core queue + engine)';
     this.queue = new JobPriorityQueue(options.engine.config.queue);
-    for (const entry of options.entries) this.queue.push(entry);
+    for (const entry of options.entries) this.push(entry);
   }
 
   /** The engine's decision cache counters, when it has one. */
@@ -67,8 +73,11 @@ export class IndexedPlacer implements Placer {
     return this.jobs.size;
   }
 
+  /** Queues a job as `submit` does: with the engine's memo of its spec, made now. */
   push(entry: JobEntry): void {
-    this.queue.push(entry);
+    const memo = this.options.engine.memoFor(entry.spec);
+    const { id, priority, queuedAt, deadline, spec } = entry;
+    this.queue.push(deadline === undefined ? { id, priority, queuedAt, spec, memo } : { id, priority, queuedAt, deadline, spec, memo });
   }
 
   pickAndPlace(now: number): PlacementStep | undefined {
@@ -79,7 +88,7 @@ export class IndexedPlacer implements Placer {
     const spec = entry.spec;
     const popped = phases && clock();
     const context = this.context(now);
-    const decision = this.options.engine.decide(spec, context);
+    const decision = this.options.engine.decide(spec, context, entry.memo);
     onDecision?.(spec, context, decision);
     const decided = phases && clock();
     const step = this.act(entry.id, spec, decision, now);

@@ -82,6 +82,7 @@ export type {
 export type { DecisionCacheStats } from './engine/decision-cache.js';
 export type { DecisionContext } from './engine/decision-context.js';
 export { createDecisionEngine, type DecisionEngine, type DecisionEngineOptions } from './engine/decision-engine.js';
+export { DecisionMemo } from './engine/decision-memo.js';
 export type { EnginePlugin } from './engine/extension-points/engine-plugin.js';
 export { type FilterPlugin, type FilterStatus, PASS, reject } from './engine/extension-points/filter-plugin.js';
 export type { PluginContext } from './engine/extension-points/plugin-context.js';

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Priority } from '../config/job-spec.js';
+import type { JobSpec, Priority } from '../config/job-spec.js';
 import type { Decision } from './decision.js';
 import type { DecisionContext } from './decision-context.js';
 import { createDecisionEngine, type DecisionEngine } from './decision-engine.js';
+import type { DecisionMemo } from './decision-memo.js';
 import {
   cloudOffers,
   fixtureNow,
@@ -81,6 +82,10 @@ function operations(mix: Mix) {
         deadlineMinutes: fc.option(fc.constantFrom(30, 95, 400), { nil: undefined, freq: 3 }),
         // A job like the template but for one field: specs that differ in one field must not share decisions.
         variant: mix.variants ? fc.option(fc.constantFrom(...variantFields), { nil: undefined, freq: 2 }) : fc.constant(undefined),
+        // A job decided before, decided again (as a waiting job is every round), with its memo.
+        again: fc.option(fc.nat(), { nil: undefined, freq: 2 }),
+        // Whose memo goes with the spec: its own, another job's or another engine's (must not change the decision), or none.
+        memo: fc.constantFrom('own', 'own', 'own', 'other', 'foreign', 'none'),
         place: fc.integer({ min: 0, max: 3 }).map((draw) => draw > 0),
         detailed: fc.integer({ min: 0, max: 9 }).map((draw) => draw === 0),
       }),
@@ -141,6 +146,11 @@ interface Tally {
 function play(value: Scenario, tally: Tally): void {
   const fresh = createDecisionEngine({ policy: value.policy });
   const cached = createDecisionEngine({ policy: value.policy, cache: true });
+  // Another engine, whose signature numbers differ: its memos must be ignored.
+  const foreign = createDecisionEngine({ policy: value.policy, cache: true });
+  for (const template of [...value.templates].reverse()) {
+    for (const field of variantFields) foreign.memoFor(jobOf(variantOf(template, field), 'seed', 'normal', undefined, fixtureNow));
+  }
   let now = fixtureNow;
   const gpus = value.kinds.flatMap(({ gpu, count }) =>
     Array.from({ length: count }, (_, copy) => (copy % 3 === 0 ? gpu : { ...gpu, busyMinutes: undefined })),
@@ -151,6 +161,7 @@ function play(value: Scenario, tally: Tally): void {
   const allOffers = cloudOffers(value.offers);
   let context: DecisionContext = { now, fleet, offers: createOfferBook(allOffers), uploadBandwidthMbps: 200 };
   const seen = new WeakSet<Decision>();
+  const decided: { spec: JobSpec; memo: DecisionMemo }[] = [];
   let created = 0;
   for (const op of value.operations) {
     const gpuId = 'pick' in op ? ids[op.pick % Math.max(1, ids.length)] : undefined;
@@ -160,16 +171,30 @@ function play(value: Scenario, tally: Tally): void {
         if (template === undefined) break;
         const deadlineAt = op.deadlineMinutes === undefined ? undefined : fixtureNow + op.deadlineMinutes * 60_000;
         const deadline = deadlineAt !== undefined && deadlineAt > now ? deadlineAt : undefined;
-        const spec = jobOf(
-          op.variant === undefined ? template : variantOf(template, op.variant),
-          `job-${created++}`,
-          op.priority,
-          deadline,
-          now,
-        );
+        const earlier = op.again === undefined ? undefined : decided[op.again % Math.max(1, decided.length)];
+        let job = earlier;
+        if (job === undefined) {
+          const spec = jobOf(
+            op.variant === undefined ? template : variantOf(template, op.variant),
+            `job-${created++}`,
+            op.priority,
+            deadline,
+            now,
+          );
+          job = { spec, memo: cached.memoFor(spec) };
+          decided.push(job);
+        }
+        const spec = job.spec;
+        const memos = {
+          own: job.memo,
+          other: decided[(created * 7) % decided.length]?.memo,
+          foreign: foreign.memoFor(spec),
+          none: undefined,
+        };
+        const memo = memos[op.memo];
         const asked: DecisionContext = op.detailed ? { ...context, explain: 'detailed' } : context;
         const hitsBefore = cached.cacheStats?.hits ?? 0;
-        const decision = cached.decide(spec, asked);
+        const decision = cached.decide(spec, asked, memo);
         expect(decision).toStrictEqual(fresh.decide(spec, asked));
         tally.decisions++;
         if ((cached.cacheStats?.hits ?? 0) > hitsBefore) {
@@ -271,6 +296,47 @@ describe('DecisionCache (engine option `cache`)', () => {
       gpuId: 'gpu_00000002',
       location: 'frankfurt',
     });
+  });
+
+  it("keeps a job's signature in its memo: deciding the job reads none of its fields unless the context changed", () => {
+    const engine = createDecisionEngine({ cache: true });
+    const fresh = createDecisionEngine();
+    const fleet = createLocalFleet([gpuState(sampleGpu, 1, fixtureNow), gpuState(sampleGpu, 2, fixtureNow)]);
+    const context: DecisionContext = { now: fixtureNow, fleet, offers: createOfferBook([]), uploadBandwidthMbps: 100 };
+    let reads = 0;
+    const spec = new Proxy(jobOf({ ...sampleTemplate }, 'a', 'normal', undefined, fixtureNow), {
+      get(target, field, receiver) {
+        reads++;
+        return Reflect.get(target, field, receiver);
+      },
+    });
+    // Another job with the same requirements is evaluated first: the memo's job shares its work.
+    engine.decide(jobOf({ ...sampleTemplate }, 'b', 'low', undefined, fixtureNow), context);
+    const memo = engine.memoFor(spec);
+    expect(reads).toBeGreaterThan(0);
+    reads = 0;
+    const first = engine.decide(spec, context, memo);
+    expect(reads).toBe(0);
+    expect(first).toStrictEqual(fresh.decide(spec, context));
+    fleet.setBusyUntil('gpu_00000001', fixtureNow + 60_000);
+    const later = { ...context, now: fixtureNow + 1_000 };
+    reads = 0;
+    const again = engine.decide(spec, later, memo);
+    expect(reads).toBe(0);
+    expect(again.target).toMatchObject({ gpuId: 'gpu_00000002' });
+    expect(again).toStrictEqual(fresh.decide(spec, later));
+    // A new GPU changes the fleet's structure: the job is evaluated again (reading its spec), once.
+    fleet.upsert(gpuState(sampleGpu, 3, fixtureNow));
+    reads = 0;
+    const afterChange = engine.decide(spec, later, memo);
+    expect(reads).toBeGreaterThan(0);
+    expect(afterChange).toStrictEqual(fresh.decide(spec, later));
+    reads = 0;
+    engine.decide(spec, later, memo);
+    expect(reads).toBe(0);
+    expect(engine.cacheStats).toMatchObject({ evaluated: 2 });
+    // An engine without the cache makes empty memos, and ignores them.
+    expect(fresh.decide(spec, later, fresh.memoFor(spec))).toStrictEqual(fresh.decide(spec, later));
   });
 
   it('decides afresh when the shortest local wait moves on a class that is neither best nor cheapest', () => {

@@ -3,6 +3,7 @@ import type { CachedPolicyReads } from './cache-eligibility.js';
 import type { Decision } from './decision.js';
 import { assembleDecision, scoreContextOf } from './decision-assembly.js';
 import type { DecisionContext } from './decision-context.js';
+import { DecisionMemo } from './decision-memo.js';
 import { DecisionShell } from './decision-shell.js';
 import type { EngineParts } from './engine-setup.js';
 import { type Evaluation, evaluate } from './evaluation.js';
@@ -31,12 +32,18 @@ export interface DecisionCacheStats {
 
 /** Shells kept per signature, one per pair of best and cheapest class (ties rotate among a few); cleared when full. */
 const SHELLS_PER_SIGNATURE = 16;
-/** Signatures kept before everything is dropped (a bound on memory, e.g. for per-job deadlines). */
+/** Signatures, and entries, kept before all are dropped (a bound on memory, e.g. for per-job deadlines). */
 const MAX_SIGNATURES = 4_096;
 
-interface SignatureEntry {
+/** A distinct set of requirement values: its number names it for good, also after it is dropped. */
+interface Signature {
+  readonly id: number;
   /** The requirement fields of the signature's first job (`readRequirements`): later ones match them by `sameValues`. */
   readonly values: readonly unknown[];
+}
+
+/** What the cache remembers for one signature while the context holds. */
+interface SignatureEntry {
   readonly evaluation: Evaluation;
   /** The passing classes by free total score and by cost, for selections among free classes. */
   readonly order: FreeOrder;
@@ -47,6 +54,11 @@ interface SignatureEntry {
 /**
  * Reuses work between decisions of jobs with the same requirement signature; every decision is
  * exactly the one a fresh engine would make (a differential property test checks it).
+ *
+ * A signature is a distinct set of the requirement values the plugins and policy read
+ * (`readRequirements`), numbered when first seen. Working it out reads and hashes some twenty
+ * fields of the spec; a `DecisionMemo` made at submission keeps the number with the job, so its
+ * decisions skip that.
  *
  * Two levels, for the built-in plugins and the `aima` and `cost-optimal` policies only:
  * - an evaluation per signature (filters, costs, the cloud walk), which does not depend on which
@@ -61,9 +73,15 @@ interface SignatureEntry {
  */
 export class DecisionCache {
   readonly stats: DecisionCacheStats = { hits: 0, assembled: 0, evaluated: 0, bypassed: 0, flushes: 0 };
-  /** Entries by requirement hash; a bucket holds the signatures that share a hash. */
-  private readonly buckets = new Map<number, SignatureEntry[]>();
-  private entryCount = 0;
+  /**
+   * Signatures by requirement hash; a bucket holds those that share a hash. They depend on the
+   * job alone, so they outlive the entries; dropped when there are too many.
+   */
+  private readonly buckets = new Map<number, Signature[]>();
+  private signatureCount = 0;
+  private nextSignatureId = 0;
+  /** Entries by signature number: dropped whenever the context changes. */
+  private readonly entries = new Map<number, SignatureEntry>();
   /** The current job's requirement fields, read once per decision into this reused array. */
   private readonly values: RequirementValues = [];
   private fleet: LocalFleet | undefined;
@@ -78,14 +96,20 @@ export class DecisionCache {
     private readonly reads: CachedPolicyReads,
   ) {}
 
-  decide(spec: JobSpec, context: DecisionContext): Decision {
+  /** A memo of the spec's signature, worked out now (see {@link DecisionMemo}). */
+  memoFor(spec: JobSpec): DecisionMemo {
+    return new DecisionMemo(this, spec, this.signatureOf(spec));
+  }
+
+  decide(spec: JobSpec, context: DecisionContext, memo?: DecisionMemo): Decision {
     if (context.explain === 'detailed') {
       this.stats.bypassed++;
       return decideFresh(spec, context, this.parts);
     }
     checkContext(context);
     this.follow(context);
-    const entry = this.entryFor(spec, context);
+    const signature = memo !== undefined && memo.owner === this && memo.spec === spec ? memo.signature : this.signatureOf(spec);
+    const entry = this.entries.get(signature) ?? this.evaluated(signature, spec, context);
     const { selection, evaluation } = entry;
     const now = context.now;
     if (!selection.selectFree(evaluation.local, entry.order)) {
@@ -122,35 +146,44 @@ export class DecisionCache {
     this.evaluatedAt = now;
   }
 
-  /** The entry of the job's signature, evaluated now if there is none. */
-  private entryFor(spec: JobSpec, context: DecisionContext): SignatureEntry {
+  /** The number of the spec's signature: an existing one when another spec had the same requirement values. */
+  private signatureOf(spec: JobSpec): number {
     const values = this.values;
     const hash = readRequirements(spec, this.reads, values);
     let bucket = this.buckets.get(hash);
     if (bucket !== undefined) {
-      for (const entry of bucket) if (sameValues(entry.values, values)) return entry;
+      for (const signature of bucket) if (sameValues(signature.values, values)) return signature.id;
     }
+    if (this.signatureCount >= MAX_SIGNATURES) {
+      this.buckets.clear();
+      this.signatureCount = 0;
+      bucket = undefined;
+    }
+    const signature: Signature = { id: this.nextSignatureId++, values: [...values] };
+    if (bucket === undefined) this.buckets.set(hash, [signature]);
+    else bucket.push(signature);
+    this.signatureCount++;
+    return signature.id;
+  }
+
+  /** A new entry for the signature: the spec (one with the signature's values) evaluated in this context. */
+  private evaluated(signature: number, spec: JobSpec, context: DecisionContext): SignatureEntry {
     this.stats.evaluated++;
-    if (this.entryCount >= MAX_SIGNATURES) this.clear();
+    if (this.entries.size >= MAX_SIGNATURES) this.clear();
     const evaluation = evaluate(prepareJob(spec, this.parts.config), context, this.parts);
     const entry: SignatureEntry = {
-      values: [...values],
       evaluation,
       order: freeOrder(evaluation.local, this.freeTotals(evaluation, context)),
       selection: new LocalSelection(),
       shells: new Map(),
     };
-    bucket = this.buckets.get(hash);
-    if (bucket === undefined) this.buckets.set(hash, [entry]);
-    else bucket.push(entry);
-    this.entryCount++;
+    this.entries.set(signature, entry);
     return entry;
   }
 
   private clear(): void {
-    if (this.entryCount > 0) this.stats.flushes++;
-    this.buckets.clear();
-    this.entryCount = 0;
+    if (this.entries.size > 0) this.stats.flushes++;
+    this.entries.clear();
   }
 
   /** Each passing class's total score when its candidate is free (built-in scores read the class, wait and cost only). */

@@ -5,6 +5,7 @@ import { cacheableReads } from './cache-eligibility.js';
 import type { Decision } from './decision.js';
 import { DecisionCache, type DecisionCacheStats } from './decision-cache.js';
 import type { DecisionContext } from './decision-context.js';
+import { DecisionMemo } from './decision-memo.js';
 import { type EngineParts, resolvePolicy, resolveStages } from './engine-setup.js';
 import type { EnginePlugin } from './extension-points/engine-plugin.js';
 import { decideFresh } from './fresh-decision.js';
@@ -37,8 +38,15 @@ export interface DecisionEngine {
   /**
    * Pure and synchronous: the same job and context give the same decision. Decisions are
    * read-only; with `cache`, jobs with the same requirements may share one decision object.
+   * `memo`, made by {@link DecisionEngine.memoFor} for this very spec, lets the cache skip reading
+   * the job's requirements again; it never changes a decision.
    */
-  decide(job: JobSpec, context: DecisionContext): Decision;
+  decide(job: JobSpec, context: DecisionContext, memo?: DecisionMemo): Decision;
+  /**
+   * Works out once what the decision cache needs of a job's spec, to pass with it to every
+   * `decide` (see {@link DecisionMemo}). Make it when the job arrives. Without the cache it is empty.
+   */
+  memoFor(job: JobSpec): DecisionMemo;
   /** How the decision cache has fared, when `cache` is on and applies. @experimental */
   readonly cacheStats?: Readonly<DecisionCacheStats>;
 }
@@ -55,7 +63,14 @@ export function createDecisionEngine(options: DecisionEngineOptions = {}): Decis
   const reads = options.cache ? cacheableReads(parts) : undefined;
   if (reads !== undefined) {
     const cache = new DecisionCache(parts, reads);
-    return { policy: policy.name, config, decide: (job, context) => cache.decide(job, context), cacheStats: cache.stats };
+    return {
+      policy: policy.name,
+      config,
+      decide: (job, context, memo) => cache.decide(job, context, memo),
+      memoFor: (job) => cache.memoFor(job),
+      cacheStats: cache.stats,
+    };
   }
-  return { policy: policy.name, config, decide: (job, context) => decideFresh(job, context, parts) };
+  const empty = new DecisionMemo();
+  return { policy: policy.name, config, decide: (job, context) => decideFresh(job, context, parts), memoFor: () => empty };
 }

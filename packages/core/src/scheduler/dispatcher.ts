@@ -31,7 +31,7 @@ export class Dispatcher {
       const route = record.route;
       const decision =
         route === undefined
-          ? core.engine.decide(record.spec, this.context(now))
+          ? core.engine.decide(record.spec, this.context(now), record.decisionMemo)
           : decideOnRoute(core.engine, record.spec, route, this.context(now));
       record.lastDecision = decision;
       core.events.emit('placement-decided', { jobId: record.id, at: now, decision });

@@ -1,5 +1,6 @@
 import type { JobSpec } from '../config/job-spec.js';
 import type { Decision } from '../engine/decision.js';
+import type { DecisionMemo } from '../engine/decision-memo.js';
 import type { CloudInstance } from '../spec/cloud-instance.js';
 import type { Checkpoint, JobResult, Placement } from '../spec/job-runner.js';
 import type { Timer } from '../time/clock.js';
@@ -38,6 +39,8 @@ export interface QueuedJob extends QueueEntry {
 export interface JobRecord {
   readonly id: string;
   readonly spec: JobSpec;
+  /** What the engine's decision cache remembers of this job's spec between its decisions. */
+  readonly decisionMemo: DecisionMemo;
   readonly submittedAt: number;
   readonly estimatedDurationSeconds: number;
   state: JobState;

@@ -169,10 +169,13 @@ class SchedulerApi implements Scheduler {
     if (core.jobs.has(id)) throw new ValidationError('job spec', [{ path: 'id', message: `a job with id ${id} exists already` }]);
     const size = estimateJobSize(spec, core.config);
     const estimatedDurationSeconds = size.durationSeconds ?? core.config.defaultJobDurationSeconds;
+    // Object.assign keeps the copy compact: at a million queued jobs every byte counts.
+    const recorded = Object.assign({}, spec, { estimatedDurationSeconds });
     const record: JobRecord = {
       id,
-      // Object.assign keeps the copy compact: at a million queued jobs every byte counts.
-      spec: Object.assign({}, spec, { estimatedDurationSeconds }),
+      spec: recorded,
+      // Worked out now, while the spec is fresh in memory, instead of at every decision.
+      decisionMemo: core.engine.memoFor(recorded),
       submittedAt: core.clock.now(),
       estimatedDurationSeconds,
       state: 'queued',

@@ -25,7 +25,12 @@ describe('AllocationLedger', () => {
   it('releases exactly once and records how long it was held', () => {
     const ledger = new AllocationLedger();
     const allocation = ledger.allocate(request('a', ['gpu_1', 'gpu_2']));
-    expect(ledger.release(allocation.id, 'completed', 90_000)).toMatchObject({ reason: 'completed', actualDurationSeconds: 90 });
+    expect(ledger.release(allocation.id, 'completed', 90_000)).toEqual({
+      ...allocation,
+      releasedAt: 90_000,
+      reason: 'completed',
+      actualDurationSeconds: 90,
+    });
     expect(ledger.release(allocation.id, 'failed', 95_000)).toBeUndefined();
     expect(ledger.releasedTotal).toBe(1);
     expect(ledger.holderOf('gpu_1')).toBeUndefined();
