@@ -31,7 +31,7 @@ export interface DriveResult {
  * Runs a placer in dispatch rounds: at each round's start the jobs that had to wait go back in
  * the queue and the oldest allocations complete until a round's worth fits under `maxRunning`;
  * then `roundSize` picks at one `now`, each timed alone with `process.hrtime.bigint()`. `run` can
- * be called repeatedly (to interleave placers on a shared machine); untimed calls warm up.
+ * be called repeatedly; untimed calls warm up.
  */
 export class PlacementDriver {
   private readonly pickNs: number[] = [];
@@ -91,23 +91,5 @@ export class PlacementDriver {
       if (!placer.completeOldest(this.now)) break;
       if (timed) this.completeNs.push(Number(process.hrtime.bigint() - begin));
     }
-  }
-}
-
-/**
- * Drives each placer in turn, `chunk` picks at a time, until each has made `picks` timed ones
- * (after `warmup` untimed ones each, then `afterWarmup`).
- */
-export function interleave(
-  drivers: readonly PlacementDriver[],
-  warmup: number,
-  picks: number,
-  chunk: number,
-  afterWarmup = () => {},
-): void {
-  for (const driver of drivers) driver.run(warmup, false);
-  afterWarmup();
-  for (let done = 0; done < picks; done += chunk) {
-    for (const driver of drivers) driver.run(Math.min(chunk, picks - done), true);
   }
 }

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Decision, DecisionContext, DecisionEngine, JobSpec } from '@aima/core';
-import { type DriveOptions, type DriveResult, interleave, PlacementDriver } from './drive.js';
+import { type DriveOptions, type DriveResult, PlacementDriver } from './drive.js';
 import type { IndexedPlacer, Phases } from './indexed-placer.js';
 import { type LatencyFigures, timeEach } from './latency.js';
 import { indexedPlacerFor, naivePlacerFor, type Scenario } from './setup.js';
@@ -9,8 +9,6 @@ import { indexedPlacerFor, naivePlacerFor, type Scenario } from './setup.js';
 export interface PlacementBenchOptions {
   readonly warmup: number;
   readonly picks: number;
-  /** Picks per interleaving chunk. */
-  readonly chunk: number;
   readonly roundSize: number;
   readonly maxRunning: number;
   readonly naivePicks: number;
@@ -93,11 +91,21 @@ function shadowCheck(scenario: Scenario, drive: DriveOptions, picks: number): Sh
   return tally;
 }
 
+/** A fresh driver of the placer, after `warmup` untimed picks, then `picks` timed ones. */
+function timedRun(placer: IndexedPlacer, drive: DriveOptions, warmup: number, picks: number, afterWarmup = () => {}): DriveResult {
+  const driver = new PlacementDriver(placer, drive);
+  driver.run(warmup, false);
+  afterWarmup();
+  driver.run(picks, true);
+  return driver.result();
+}
+
 /**
- * Pick-and-place at the scenario's queue length and fleet: core's queue + engine, the same with
- * core's decision cache (interleaved in chunks, so load from other processes hits both),
- * per-phase means (from separate runs), a shadow check of cached decisions, and the naive
- * baseline on a few picks.
+ * Pick-and-place at the scenario's queue length and fleet: core's queue + engine with core's
+ * decision cache (as `createScheduler` builds it), the same without the cache, per-phase means
+ * (from separate runs), a shadow check of cached decisions, and the naive baseline on a few
+ * picks. Each configuration is timed in a run of its own: run side by side in one process, one
+ * configuration's garbage would be collected during the other's picks.
  */
 export function runPlacementBench(scenario: Scenario, options: PlacementBenchOptions): PlacementBench {
   const drive: DriveOptions = {
@@ -108,13 +116,12 @@ export function runPlacementBench(scenario: Scenario, options: PlacementBenchOpt
     refill: scenario.workload.next,
   };
   let statsAtWarmup: CacheStats = { hits: 0, assembled: 0, evaluated: 0, flushes: 0 };
-  const indexed = new PlacementDriver(indexedPlacerFor(scenario), drive);
   const cachedPlacer = indexedPlacerFor(scenario, { cache: true });
-  const cached = new PlacementDriver(cachedPlacer, drive);
-  interleave([indexed, cached], options.warmup, options.picks, options.chunk, () => {
+  const cached = timedRun(cachedPlacer, drive, options.warmup, options.picks, () => {
     statsAtWarmup = statsOf(cachedPlacer);
   });
   const cache = since(statsOf(cachedPlacer), statsAtWarmup);
+  const indexed = timedRun(indexedPlacerFor(scenario), drive, options.warmup, options.picks);
   const phases = {
     indexed: phaseMeans(scenario, drive, false, options.warmup, options.phasePicks),
     cached: phaseMeans(scenario, drive, true, options.warmup, options.phasePicks),
@@ -127,8 +134,8 @@ export function runPlacementBench(scenario: Scenario, options: PlacementBenchOpt
   const naiveSort = timeEach(3, () => naivePlacer.ranked(scenario.now));
   const naiveScan = timeEach(1_000, () => naivePlacer.firstFree(Number.POSITIVE_INFINITY));
   return {
-    indexed: indexed.result(),
-    cached: cached.result(),
+    indexed,
+    cached,
     cache,
     phases,
     shadow,

@@ -64,7 +64,6 @@ targets.push(
     placementSection(scenario, {
       warmup: quick ? 1_000 : 5_000,
       picks: quick ? 4_000 : 30_000,
-      chunk: quick ? 1_000 : 5_000,
       roundSize: 1_000,
       maxRunning: 5_000,
       naivePicks: quick ? 3 : 5,
