@@ -1,5 +1,5 @@
 import { initialHybridThresholds } from '../policies/hybrid-threshold/adaptive-thresholds.js';
-import type { PolicyInput } from '../policies/policy.js';
+import type { CloudOption, LocalOption, PolicyInput } from '../policies/policy.js';
 import type { LocalCandidate } from './candidates.js';
 import type { Decision } from './decision.js';
 import type { DecisionContext } from './decision-context.js';
@@ -8,6 +8,7 @@ import type { EngineParts } from './engine-setup.js';
 import type { Evaluation } from './evaluation.js';
 import type { ScoreContext } from './extension-points/score-plugin.js';
 import { resolveVerdict } from './verdict-resolution.js';
+import type { Writable } from './writable.js';
 
 /** The local candidates a policy chooses between, as selected at one moment. */
 export interface LocalChoice {
@@ -39,21 +40,22 @@ export function assembleDecision(
 ): AssembledDecision {
   const { config, policy, stages } = parts;
   const { job, cloud, local } = evaluation;
+  // Optional fields one by one, not spread in (see `Writable`).
+  const localOption: Partial<Writable<LocalOption>> = {};
+  if (choice.best) localOption.best = choice.best;
+  if (choice.cheapest) localOption.cheapest = choice.cheapest;
+  if (choice.minWaitSeconds !== undefined) localOption.minWaitSeconds = choice.minWaitSeconds;
+  localOption.feasibleGpus = local.feasibleGpus;
+  if (local.sideRejection) localOption.sideRejection = local.sideRejection;
+  const cloudOption: Writable<CloudOption> = {};
+  if (cloud.best) cloudOption.best = cloud.best;
+  if (cloud.sideRejection) cloudOption.sideRejection = cloud.sideRejection;
   const input: PolicyInput = {
     job,
     now: context.now,
     config,
-    local: {
-      ...(choice.best && { best: choice.best }),
-      ...(choice.cheapest && { cheapest: choice.cheapest }),
-      ...(choice.minWaitSeconds !== undefined && { minWaitSeconds: choice.minWaitSeconds }),
-      feasibleGpus: local.feasibleGpus,
-      ...(local.sideRejection && { sideRejection: local.sideRejection }),
-    },
-    cloud: {
-      ...(cloud.best && { best: cloud.best }),
-      ...(cloud.sideRejection && { sideRejection: cloud.sideRejection }),
-    },
+    local: localOption as LocalOption,
+    cloud: cloudOption,
     localUtilization: context.localUtilization ?? context.fleet.utilization(),
     hybridThresholds: context.hybridThresholds ?? initialHybridThresholds(config.policies.hybridThreshold),
   };

@@ -7,6 +7,7 @@ import type { ScoreContext } from './extension-points/score-plugin.js';
 import { scoreCardOf } from './pipeline.js';
 import type { RejectionLog } from './rejection-log.js';
 import type { ResolvedVerdict } from './verdict-resolution.js';
+import type { Writable } from './writable.js';
 
 export interface DecisionParts {
   readonly policy: string;
@@ -31,34 +32,39 @@ export function buildDecision(parts: DecisionParts): Decision {
   const localCost = input.local.cheapest ?? input.local.best;
   const cloudBest = input.cloud.best;
   const outcome = target === undefined ? 'reject' : target.kind === 'cloud' ? 'cloud' : target.waitSeconds > 0 ? 'queue' : 'local';
-  return {
+  // Optional fields are set one by one (see `Writable`), keeping the order of `Decision`; every
+  // required field is set below before the decision is returned.
+  const decision: Partial<Writable<Decision>> = {
     outcome,
     policy: parts.policy,
     rule: resolved.rule,
-    reasons: [...resolved.reasons, ...sideNotes(input.local.feasibleGpus, rejections)],
-    ...(target && { target: describeTarget(target) }),
-    ...(target && { estimatedCostUsd: target.costUsd }),
-    ...(target && { estimatedStartAt: input.now + startDelaySeconds(target) * 1000 }),
-    estimatedDurationSeconds: job.durationSeconds,
-    scores: {
-      ...(localBest && { local: scoreCardOf(job, localBest, stages.scorers, scoreContext) }),
-      ...(cloudBest && { cloud: scoreCardOf(job, cloudBest, stages.scorers, scoreContext) }),
-    },
-    costs: {
-      ...(localCost && { localUsd: localCost.costUsd }),
-      ...(cloudBest && { cloudUsd: cloudBest.costUsd }),
-    },
-    rejections,
-    ...(log.detailed && { rejectedCandidates: log.detailed }),
-    considered: {
-      localGpus: context.fleet.size,
-      localClasses: context.fleet.classes().length,
-      feasibleLocalGpus: input.local.feasibleGpus,
-      cloudOffers: context.offers.size,
-      cloudOffersExamined: parts.cloudExamined,
-    },
-    alternatives,
+    reasons: resolved.reasons.concat(sideNotes(input.local.feasibleGpus, rejections)),
   };
+  if (target) {
+    decision.target = describeTarget(target);
+    decision.estimatedCostUsd = target.costUsd;
+    decision.estimatedStartAt = input.now + startDelaySeconds(target) * 1000;
+  }
+  decision.estimatedDurationSeconds = job.durationSeconds;
+  const scores: Writable<Decision['scores']> = {};
+  if (localBest) scores.local = scoreCardOf(job, localBest, stages.scorers, scoreContext);
+  if (cloudBest) scores.cloud = scoreCardOf(job, cloudBest, stages.scorers, scoreContext);
+  decision.scores = scores;
+  const costs: Writable<Decision['costs']> = {};
+  if (localCost) costs.localUsd = localCost.costUsd;
+  if (cloudBest) costs.cloudUsd = cloudBest.costUsd;
+  decision.costs = costs;
+  decision.rejections = rejections;
+  if (log.detailed) decision.rejectedCandidates = log.detailed;
+  decision.considered = {
+    localGpus: context.fleet.size,
+    localClasses: context.fleet.classes().length,
+    feasibleLocalGpus: input.local.feasibleGpus,
+    cloudOffers: context.offers.size,
+    cloudOffersExamined: parts.cloudExamined,
+  };
+  decision.alternatives = alternatives;
+  return decision as Decision;
 }
 
 function startDelaySeconds(target: LocalCandidate | CloudCandidate): number {

@@ -8,6 +8,7 @@ import { evaluate } from './evaluation.js';
 import { LocalSelection, type PassingClasses } from './local-selection.js';
 import { localTotal } from './pipeline.js';
 import { prepareJob } from './prepared-job.js';
+import type { Writable } from './writable.js';
 
 /** The engine's decision, computed from scratch. */
 export function decideFresh(spec: JobSpec, context: DecisionContext, parts: EngineParts): Decision {
@@ -27,11 +28,11 @@ export function localChoice(selection: LocalSelection, passing: PassingClasses):
   const best = selection.best < 0 ? undefined : selection.candidate(passing, selection.best);
   const cheapest =
     selection.cheapest < 0 ? undefined : selection.cheapest === selection.best ? best : selection.candidate(passing, selection.cheapest);
-  return {
-    ...(best && { best }),
-    ...(cheapest && { cheapest }),
-    ...(selection.minWaitSeconds !== undefined && { minWaitSeconds: selection.minWaitSeconds }),
-  };
+  const choice: Writable<LocalChoice> = {};
+  if (best) choice.best = best;
+  if (cheapest) choice.cheapest = cheapest;
+  if (selection.minWaitSeconds !== undefined) choice.minWaitSeconds = selection.minWaitSeconds;
+  return choice;
 }
 
 /** @throws ValidationError for a context without a finite `now`, with a negative bandwidth or an impossible utilisation. */

@@ -1,4 +1,6 @@
 import type { Decision, DecisionTarget } from '../engine/decision.js';
+import type { DecisionContext } from '../engine/decision-context.js';
+import type { Writable } from '../engine/writable.js';
 import { JobRejectedError } from '../errors/job-rejected-error.js';
 import { placeOnCloud } from './cloud-placement.js';
 import { decideOnRoute } from './failover/routed-decision.js';
@@ -46,15 +48,17 @@ export class Dispatcher {
     return core.counts.running + core.counts.starting < core.config.scheduler.maxConcurrentJobs;
   }
 
-  private context(now: number) {
+  private context(now: number): DecisionContext {
     const core = this.core;
-    return {
+    const context: Writable<DecisionContext> = {
       now,
       fleet: core.registry.fleet,
       offers: core.offerBook,
       uploadBandwidthMbps: core.config.scheduler.uploadBandwidthMbps,
-      ...(core.hybridThresholds && { hybridThresholds: core.hybridThresholds }),
     };
+    // Set, not spread in: this runs for every job placed (see `Writable`).
+    if (core.hybridThresholds) context.hybridThresholds = core.hybridThresholds;
+    return context;
   }
 
   /** Acts on a decision; false when the job must keep waiting. */

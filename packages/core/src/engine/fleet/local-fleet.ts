@@ -1,5 +1,6 @@
 import { parseSchedulerConfig, type SchedulerConfig } from '../../config/scheduler-config.js';
 import { type LocalCostProfile, resolveLocalCostProfile } from '../../cost/local-cost-profile.js';
+import type { Writable } from '../writable.js';
 import { type FleetMember, GpuClass, type GpuClassView, gpuClassKey, memberOrder } from './gpu-class.js';
 import { HandlePool } from './heap-positions.js';
 import { IdRanks } from './id-ranks.js';
@@ -169,7 +170,7 @@ export class LocalFleet {
 
 /** The state with `busyUntil` set, or removed for `undefined`; every other field kept. */
 function withBusyUntil(state: LocalGpuState, busyUntil: number | undefined): LocalGpuState {
-  const next: { -readonly [Field in keyof LocalGpuState]: LocalGpuState[Field] } = { gpu: state.gpu };
+  const next: Writable<LocalGpuState> = { gpu: state.gpu };
   if (state.health !== undefined) next.health = state.health;
   if (busyUntil !== undefined) next.busyUntil = busyUntil;
   if (state.utilization !== undefined) next.utilization = state.utilization;
