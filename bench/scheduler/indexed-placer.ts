@@ -8,8 +8,9 @@ import {
   JobPriorityQueue,
   type JobSpec,
   type OfferBook,
+  vramNeededGb,
 } from '@aima/core';
-import { type PlacementStep, type Placer, RunningJobs, runMs, vramNeededGb } from './placement.js';
+import { type PlacementStep, type Placer, RunningJobs } from './placement.js';
 import type { JobEntry } from './queue-workload.js';
 
 /** Time spent per phase of pick-and-place, ns, summed (when asked for: costs three clock reads per pick). */
@@ -36,9 +37,13 @@ export interface IndexedPlacerOptions {
 
 const clock = () => process.hrtime.bigint();
 
-/** A queued job as the placer keeps it: the workload's entry and the engine's memo of its spec, made at submission. */
+/**
+ * A queued job as the placer keeps it, as `submit` makes the scheduler's record: the workload's
+ * entry, the engine's memo of its spec and the VRAM it needs, worked out while the spec is fresh.
+ */
 interface QueuedEntry extends JobEntry {
   readonly memo: DecisionMemo;
+  readonly vramGb: number;
 }
 
 /**
@@ -75,9 +80,12 @@ export class IndexedPlacer implements Placer {
 
   /** Queues a job as `submit` does: with the engine's memo of its spec, made now. */
   push(entry: JobEntry): void {
-    const memo = this.options.engine.memoFor(entry.spec);
     const { id, priority, queuedAt, deadline, spec } = entry;
-    this.queue.push(deadline === undefined ? { id, priority, queuedAt, spec, memo } : { id, priority, queuedAt, deadline, spec, memo });
+    const memo = this.options.engine.memoFor(spec);
+    const vramGb = vramNeededGb(spec, this.options.engine.config);
+    this.queue.push(
+      deadline === undefined ? { id, priority, queuedAt, spec, memo, vramGb } : { id, priority, queuedAt, deadline, spec, memo, vramGb },
+    );
   }
 
   pickAndPlace(now: number): PlacementStep | undefined {
@@ -91,7 +99,7 @@ export class IndexedPlacer implements Placer {
     const decision = this.options.engine.decide(spec, context, entry.memo);
     onDecision?.(spec, context, decision);
     const decided = phases && clock();
-    const step = this.act(entry.id, spec, decision, now);
+    const step = this.act(entry, decision, now);
     if (step.outcome === 'queue') this.waiting.push(entry);
     if (phases && begin !== undefined && popped !== undefined && decided !== undefined) {
       phases.pop += Number(popped - begin);
@@ -118,14 +126,17 @@ export class IndexedPlacer implements Placer {
     return { now, fleet: registry.fleet, offers, uploadBandwidthMbps };
   }
 
-  /** Allocates and marks busy for a local decision; other outcomes only report. */
-  private act(jobId: string, spec: JobSpec, decision: Decision, now: number): PlacementStep {
+  /**
+   * Allocates and marks busy for a local decision, reading what the dispatcher reads (the queue
+   * entry and the decision, not the spec); other outcomes only report.
+   */
+  private act(entry: QueuedEntry, decision: Decision, now: number): PlacementStep {
     const target = decision.target;
-    if (decision.outcome !== 'local' || target?.kind !== 'local') return { jobId, outcome: decision.outcome };
+    if (decision.outcome !== 'local' || target?.kind !== 'local') return { jobId: entry.id, outcome: decision.outcome };
     const registry = this.options.registry;
     if (registry.get(target.gpuId) === undefined) throw new Error(`unknown GPU ${target.gpuId}`);
-    this.jobs.allocate(jobId, target.gpuId, spec, now, vramNeededGb(spec, this.options.engine.config));
-    registry.setBusyUntil(target.gpuId, now + runMs(spec));
-    return { jobId, outcome: 'local', gpuId: target.gpuId };
+    this.jobs.allocate(entry, target.gpuId, now, decision.estimatedDurationSeconds, entry.vramGb);
+    registry.setBusyUntil(target.gpuId, now + decision.estimatedDurationSeconds * 1_000);
+    return { jobId: entry.id, outcome: 'local', gpuId: target.gpuId };
   }
 }

@@ -1,5 +1,5 @@
-import { effectivePriority, type LocalGpuState, type SchedulerConfig } from '@aima/core';
-import { type PlacementStep, type Placer, RunningJobs, runMs, vramNeededGb } from './placement.js';
+import { effectivePriority, type LocalGpuState, type SchedulerConfig, vramNeededGb } from '@aima/core';
+import { type PlacementStep, type Placer, RunningJobs, runSeconds } from './placement.js';
 import type { JobEntry } from './queue-workload.js';
 
 /** A GPU as the naive baseline keeps it. */
@@ -85,8 +85,9 @@ export class NaivePlacer implements Placer {
       this.waiting.push(best);
       return { jobId: best.id, outcome: 'queue' };
     }
-    this.jobs.allocate(best.id, gpu.id, spec, now, need);
-    gpu.busyUntil = now + runMs(spec);
+    const seconds = runSeconds(spec, this.options.config);
+    this.jobs.allocate(best, gpu.id, now, seconds, need);
+    gpu.busyUntil = now + seconds * 1_000;
     return { jobId: best.id, outcome: 'local', gpuId: gpu.id };
   }
 

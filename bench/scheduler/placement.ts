@@ -1,4 +1,4 @@
-import { type Allocation, AllocationLedger, type DecisionOutcome, type JobSpec, type SchedulerConfig } from '@aima/core';
+import { type Allocation, AllocationLedger, type DecisionOutcome, type JobSpec, type Priority, type SchedulerConfig } from '@aima/core';
 import type { JobEntry } from './queue-workload.js';
 
 /** What one pick-and-place did. */
@@ -34,13 +34,20 @@ export class RunningJobs {
     return this.live.length - this.head;
   }
 
-  allocate(jobId: string, gpuId: string, spec: JobSpec, now: number, vramGb: number): Allocation {
+  /** Allocates one GPU to a job, as the dispatcher does. */
+  allocate(
+    job: { readonly id: string; readonly priority: Priority },
+    gpuId: string,
+    now: number,
+    durationSeconds: number,
+    vramGb: number,
+  ): Allocation {
     const allocation = this.ledger.allocate({
-      jobId,
+      jobId: job.id,
       gpuIds: [gpuId],
       allocatedAt: now,
-      estimatedDurationSeconds: spec.estimatedDurationSeconds ?? 3_600,
-      priority: spec.priority,
+      estimatedDurationSeconds: durationSeconds,
+      priority: job.priority,
       allocatedMemoryGb: vramGb,
     });
     this.live.push(allocation);
@@ -61,12 +68,7 @@ export class RunningJobs {
   }
 }
 
-/** VRAM a job needs per GPU: its own figure or its media type's default (as the engine resolves it). */
-export function vramNeededGb(spec: JobSpec, config: SchedulerConfig): number {
-  return spec.requirements.minVramGb ?? (spec.type === 'custom' ? 0 : config.vramByMediaType[spec.type]);
-}
-
-/** Estimated run time in ms, for `busyUntil`. */
-export function runMs(spec: JobSpec): number {
-  return (spec.estimatedDurationSeconds ?? 3_600) * 1_000;
+/** Estimated run time in seconds, as the engine resolves it. */
+export function runSeconds(spec: JobSpec, config: SchedulerConfig): number {
+  return spec.estimatedDurationSeconds ?? config.defaultJobDurationSeconds;
 }

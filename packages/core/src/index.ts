@@ -93,7 +93,7 @@ export { createLocalFleet, isUsable, LocalFleet } from './engine/fleet/local-fle
 export { type GpuHealth, type LocalGpuState, waitSecondsOf } from './engine/fleet/local-gpu-state.js';
 export { createOfferBook, OfferBook } from './engine/fleet/offer-book.js';
 export type { SideRejection } from './engine/pipeline.js';
-export { type PreparedJob, prepareJob } from './engine/prepared-job.js';
+export { type PreparedJob, prepareJob, vramNeededGb } from './engine/prepared-job.js';
 export { createPluginRegistry, type PluginRegistry } from './engine/registry.js';
 export { minimumUploadSeconds, sameRegion, uploadSecondsFor } from './engine/upload-time.js';
 // Errors

@@ -12,7 +12,7 @@ export interface PreparedJob {
 
 /** Resolves the job's VRAM need and duration from its spec and the configuration. */
 export function prepareJob(spec: JobSpec, config: SchedulerConfig): PreparedJob {
-  const vramRequiredGb = spec.requirements.minVramGb ?? defaultVram(spec, config);
+  const vramRequiredGb = vramNeededGb(spec, config);
   const durationSource = spec.estimatedDurationSeconds === undefined ? 'default' : 'job';
   return {
     spec,
@@ -22,7 +22,8 @@ export function prepareJob(spec: JobSpec, config: SchedulerConfig): PreparedJob 
   };
 }
 
-function defaultVram(spec: JobSpec, config: SchedulerConfig): number {
+/** VRAM per GPU a job needs: its own minimum, else its media type's default from the config. */
+export function vramNeededGb(spec: JobSpec, config: SchedulerConfig): number {
   // A custom job without minVramGb is rejected by the job spec schema.
-  return spec.type === 'custom' ? 0 : config.vramByMediaType[spec.type];
+  return spec.requirements.minVramGb ?? (spec.type === 'custom' ? 0 : config.vramByMediaType[spec.type]);
 }

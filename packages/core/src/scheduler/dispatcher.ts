@@ -37,7 +37,7 @@ export class Dispatcher {
           : decideOnRoute(core.engine, record.spec, route, this.context(now));
       record.lastDecision = decision;
       core.events.emit('placement-decided', { jobId: record.id, at: now, decision });
-      if (!this.place(record, decision)) waiting.push(entry);
+      if (!this.place(entry, decision)) waiting.push(entry);
     }
     for (const entry of waiting) core.requeue(entry);
     core.armIntervalIfWaiting();
@@ -62,8 +62,9 @@ export class Dispatcher {
   }
 
   /** Acts on a decision; false when the job must keep waiting. */
-  private place(record: JobRecord, decision: Decision): boolean {
+  private place(entry: QueuedJob, decision: Decision): boolean {
     const core = this.core;
+    const record = entry.record;
     const target = decision.target;
     switch (decision.outcome) {
       case 'reject': {
@@ -78,7 +79,7 @@ export class Dispatcher {
       }
       case 'local':
         if (target?.kind !== 'local') return false;
-        this.placeLocal(record, target, decision);
+        this.placeLocal(entry, target, decision);
         return true;
       case 'cloud':
         if (target?.kind !== 'cloud') return false;
@@ -92,8 +93,10 @@ export class Dispatcher {
     }
   }
 
-  private placeLocal(record: JobRecord, target: LocalTarget, decision: Decision): void {
+  /** Reads the job's queue entry and record, not its spec: the spec was read at submission. */
+  private placeLocal(entry: QueuedJob, target: LocalTarget, decision: Decision): void {
     const core = this.core;
+    const record = entry.record;
     const now = core.clock.now();
     const gpuRecord = core.registry.get(target.gpuId);
     if (gpuRecord === undefined) {
@@ -105,9 +108,8 @@ export class Dispatcher {
       gpuIds: [target.gpuId],
       allocatedAt: now,
       estimatedDurationSeconds: decision.estimatedDurationSeconds,
-      priority: record.spec.priority,
-      allocatedMemoryGb:
-        record.spec.requirements.minVramGb ?? core.config.vramByMediaType[record.spec.type === 'custom' ? 'video' : record.spec.type],
+      priority: entry.priority,
+      allocatedMemoryGb: record.vramGb,
     });
     if (allocation === undefined) {
       core.enqueue(record);
@@ -133,8 +135,7 @@ export class Dispatcher {
     const core = this.core;
     if (record.offersSearched || core.cloudProviders.size === 0 || record.spec.confidentiality === 'confidential') return false;
     record.offersSearched = true;
-    const need = record.spec.requirements.minVramGb ?? (record.spec.type === 'custom' ? 0 : core.config.vramByMediaType[record.spec.type]);
-    core.track(core.requestOffers(need).finally(() => core.scheduleTick()));
+    core.track(core.requestOffers(record.vramGb).finally(() => core.scheduleTick()));
     return true;
   }
 

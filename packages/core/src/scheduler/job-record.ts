@@ -43,6 +43,8 @@ export interface JobRecord {
   readonly decisionMemo: DecisionMemo;
   readonly submittedAt: number;
   readonly estimatedDurationSeconds: number;
+  /** VRAM per GPU the job needs (its own minimum or its media type's default), resolved at submission. */
+  readonly vramGb: number;
   state: JobState;
   attempt: number;
   queuedAt?: number;

@@ -136,9 +136,7 @@ export class ProviderSync {
     const needs = new Set<number>();
     for (const record of this.core.jobs.values()) {
       if (record.state !== 'queued') continue;
-      needs.add(
-        record.spec.requirements.minVramGb ?? (record.spec.type === 'custom' ? 0 : this.core.config.vramByMediaType[record.spec.type]),
-      );
+      needs.add(record.vramGb);
     }
     const largest = [...needs].sort((a, b) => b - a).slice(0, 8);
     return [{}, ...largest.map((minVramGb) => ({ minVramGb }))];

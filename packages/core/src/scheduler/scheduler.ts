@@ -3,6 +3,7 @@ import type { GpuRegistrationInput, RegisteredGpu } from '../config/gpu-registra
 import { type JobSpecInput, parseJobSpec } from '../config/job-spec.js';
 import { parseSchedulerConfig } from '../config/scheduler-config.js';
 import { createDecisionEngine } from '../engine/decision-engine.js';
+import { vramNeededGb } from '../engine/prepared-job.js';
 import { ConfigError } from '../errors/config-error.js';
 import { JobCancelledError } from '../errors/job-cancelled-error.js';
 import { QueueFullError } from '../errors/queue-full-error.js';
@@ -178,6 +179,7 @@ class SchedulerApi implements Scheduler {
       decisionMemo: core.engine.memoFor(recorded),
       submittedAt: core.clock.now(),
       estimatedDurationSeconds,
+      vramGb: vramNeededGb(recorded, core.config),
       state: 'queued',
       attempt: 1,
       progress: 0,
