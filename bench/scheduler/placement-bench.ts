@@ -1,6 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Decision, DecisionContext, DecisionEngine, JobSpec } from '@aima/core';
 import { type DriveOptions, type DriveResult, PlacementDriver } from './drive.js';
+import { type GcTally, withGcTally } from './gc-tally.js';
+import { exposedGc } from './heap.js';
 import type { IndexedPlacer, Phases } from './indexed-placer.js';
 import { type LatencyFigures, timeEach } from './latency.js';
 import { indexedPlacerFor, naivePlacerFor, type Scenario } from './setup.js';
@@ -41,8 +43,8 @@ export interface CacheStats {
 }
 
 export interface PlacementBench {
-  readonly indexed: DriveResult;
-  readonly cached: DriveResult;
+  readonly indexed: TimedRun;
+  readonly cached: TimedRun;
   readonly cache: CacheStats;
   readonly phases: { readonly indexed: PhaseMeans; readonly cached: PhaseMeans };
   readonly shadow: ShadowAgreement;
@@ -91,13 +93,29 @@ function shadowCheck(scenario: Scenario, drive: DriveOptions, picks: number): Sh
   return tally;
 }
 
-/** A fresh driver of the placer, after `warmup` untimed picks, then `picks` timed ones. */
-function timedRun(placer: IndexedPlacer, drive: DriveOptions, warmup: number, picks: number, afterWarmup = () => {}): DriveResult {
+/** A timed run, with the garbage collections during its timed picks. */
+export interface TimedRun extends DriveResult {
+  readonly gc: GcTally;
+}
+
+/**
+ * A fresh driver of the placer: `warmup` untimed picks, a full collection (with `--expose-gc`)
+ * so that garbage of earlier work is not collected during this run's picks, then `picks` timed
+ * ones. Collections of the run's own garbage land in its picks and count.
+ */
+async function timedRun(
+  placer: IndexedPlacer,
+  drive: DriveOptions,
+  warmup: number,
+  picks: number,
+  afterWarmup = () => {},
+): Promise<TimedRun> {
   const driver = new PlacementDriver(placer, drive);
   driver.run(warmup, false);
   afterWarmup();
-  driver.run(picks, true);
-  return driver.result();
+  exposedGc()?.();
+  const { gc } = await withGcTally(() => driver.run(picks, true));
+  return { ...driver.result(), gc };
 }
 
 /**
@@ -107,7 +125,7 @@ function timedRun(placer: IndexedPlacer, drive: DriveOptions, warmup: number, pi
  * picks. Each configuration is timed in a run of its own: run side by side in one process, one
  * configuration's garbage would be collected during the other's picks.
  */
-export function runPlacementBench(scenario: Scenario, options: PlacementBenchOptions): PlacementBench {
+export async function runPlacementBench(scenario: Scenario, options: PlacementBenchOptions): Promise<PlacementBench> {
   const drive: DriveOptions = {
     start: scenario.now,
     roundSize: options.roundSize,
@@ -117,11 +135,11 @@ export function runPlacementBench(scenario: Scenario, options: PlacementBenchOpt
   };
   let statsAtWarmup: CacheStats = { hits: 0, assembled: 0, evaluated: 0, flushes: 0 };
   const cachedPlacer = indexedPlacerFor(scenario, { cache: true });
-  const cached = timedRun(cachedPlacer, drive, options.warmup, options.picks, () => {
+  const cached = await timedRun(cachedPlacer, drive, options.warmup, options.picks, () => {
     statsAtWarmup = statsOf(cachedPlacer);
   });
   const cache = since(statsOf(cachedPlacer), statsAtWarmup);
-  const indexed = timedRun(indexedPlacerFor(scenario), drive, options.warmup, options.picks);
+  const indexed = await timedRun(indexedPlacerFor(scenario), drive, options.warmup, options.picks);
   const phases = {
     indexed: phaseMeans(scenario, drive, false, options.warmup, options.phasePicks),
     cached: phaseMeans(scenario, drive, true, options.warmup, options.phasePicks),

@@ -1,7 +1,7 @@
 import { formatTable, integer, micros } from '../harness/table.js';
 import type { DriveResult } from './drive.js';
 import { latencyCells, millis, percent, print, readableSeconds, verdict } from './format.js';
-import { type PlacementBenchOptions, runPlacementBench } from './placement-bench.js';
+import { type PlacementBenchOptions, runPlacementBench, type TimedRun } from './placement-bench.js';
 import type { Scenario } from './setup.js';
 
 /** A figure checked against a target, for the summary. */
@@ -18,10 +18,10 @@ function outcomeCell(result: DriveResult): string {
 }
 
 /** Runs and prints the pick-and-place comparison; returns the target lines. */
-export function placementSection(scenario: Scenario, options: PlacementBenchOptions): TargetLine[] {
+export async function placementSection(scenario: Scenario, options: PlacementBenchOptions): Promise<TargetLine[]> {
   const queued = scenario.workload.entries.length;
   const gpus = scenario.states.length;
-  const bench = runPlacementBench(scenario, options);
+  const bench = await runPlacementBench(scenario, options);
   const header = ['implementation', 'timed', 'p50 µs', 'p99 µs', 'mean µs', 'placements/s', 'local/cloud/queue/reject'];
   const rows = [
     ['indexed: core JobPriorityQueue + engine.decide', ...latencyCells(bench.indexed.pick), outcomeCell(bench.indexed)],
@@ -30,10 +30,16 @@ export function placementSection(scenario: Scenario, options: PlacementBenchOpti
   ];
   print(`3. Pick-and-place, ${integer(queued)} queued jobs (kept constant by refills), ${integer(gpus)} GPUs`);
   print(
-    `   each configuration in a run of its own: ${integer(options.warmup)} untimed picks, then ${integer(options.picks)} timed one by one; ` +
-      'placements/s = picks / sum of pick times (garbage collections during picks included)',
+    `   each configuration in a run of its own: ${integer(options.warmup)} untimed picks, a full collection, then ${integer(options.picks)} timed ` +
+      'one by one; placements/s = picks / sum of pick times (collections during picks included)',
   );
   print(formatTable(header, rows));
+  const collections = (name: string, run: TimedRun) =>
+    `   ${name}: ${run.gc.minor} scavenges (${millis(run.gc.minorMs)}), ${run.gc.major} full or incremental-marking collections ` +
+    `(${millis(run.gc.majorMs)}): ${micros(((run.gc.minorMs + run.gc.majorMs) * 1_000) / run.pick.count)} µs per timed pick`;
+  print('   garbage collection while the timed picks ran (refills and completions between them included; V8 gc performance entries):');
+  print(collections('indexed', bench.indexed));
+  print(collections('cached ', bench.cached));
   print(
     `   completions (ledger.release + registry.setBusyUntil free, outside the timed picks): p50 ${micros(bench.cached.complete.p50Us)} µs, ` +
       `p99 ${micros(bench.cached.complete.p99Us)} µs over ${integer(bench.cached.complete.count)}`,
