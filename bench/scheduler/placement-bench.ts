@@ -9,6 +9,13 @@ import { indexedPlacerFor, naivePlacerFor, type Scenario } from './setup.js';
 
 /** Sizes of the placement benchmark. */
 export interface PlacementBenchOptions {
+  /**
+   * Picks of a first, throwaway run of each configuration (timed, reported apart): V8 compiles
+   * hot code in tiers as it runs, so the measured runs come after it, as in a scheduler that has
+   * been running a while.
+   */
+  readonly firstRunPicks: number;
+  /** Untimed picks of a measured run before its timed ones (fills the engine's cache). */
   readonly warmup: number;
   readonly picks: number;
   readonly roundSize: number;
@@ -43,6 +50,8 @@ export interface CacheStats {
 }
 
 export interface PlacementBench {
+  /** The first runs of the process, from a fresh start (V8 still compiling, the cache empty). */
+  readonly first: { readonly indexed: TimedRun; readonly cached: TimedRun };
   readonly indexed: TimedRun;
   readonly cached: TimedRun;
   readonly cache: CacheStats;
@@ -123,7 +132,8 @@ async function timedRun(
  * decision cache (as `createScheduler` builds it), the same without the cache, per-phase means
  * (from separate runs), a shadow check of cached decisions, and the naive baseline on a few
  * picks. Each configuration is timed in a run of its own: run side by side in one process, one
- * configuration's garbage would be collected during the other's picks.
+ * configuration's garbage would be collected during the other's picks. A first run of each, on
+ * its own placer, comes before: its figures are the process's start, reported apart.
  */
 export async function runPlacementBench(scenario: Scenario, options: PlacementBenchOptions): Promise<PlacementBench> {
   const drive: DriveOptions = {
@@ -132,6 +142,10 @@ export async function runPlacementBench(scenario: Scenario, options: PlacementBe
     roundAdvanceMs: 1_000,
     maxRunning: options.maxRunning,
     refill: scenario.workload.next,
+  };
+  const first = {
+    cached: await timedRun(indexedPlacerFor(scenario, { cache: true }), drive, 0, options.firstRunPicks),
+    indexed: await timedRun(indexedPlacerFor(scenario), drive, 0, options.firstRunPicks),
   };
   let statsAtWarmup: CacheStats = { hits: 0, assembled: 0, evaluated: 0, flushes: 0 };
   const cachedPlacer = indexedPlacerFor(scenario, { cache: true });
@@ -152,6 +166,7 @@ export async function runPlacementBench(scenario: Scenario, options: PlacementBe
   const naiveSort = timeEach(3, () => naivePlacer.ranked(scenario.now));
   const naiveScan = timeEach(1_000, () => naivePlacer.firstFree(Number.POSITIVE_INFINITY));
   return {
+    first,
     indexed,
     cached,
     cache,

@@ -62,6 +62,7 @@ print();
 targets.push(
   ...(await section(() =>
     placementSection(scenario, {
+      firstRunPicks: quick ? 4_000 : 30_000,
       warmup: quick ? 1_000 : 5_000,
       picks: quick ? 4_000 : 30_000,
       roundSize: 1_000,
